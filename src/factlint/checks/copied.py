@@ -1,0 +1,133 @@
+"""Clauses copied between places: within an article, between articles of a page, across the corpus.
+
+Each comma-level phrase (split at ，；。！？ but not 、, so a quoted slogan stays whole) is
+normalised (punctuation and spaces dropped, fixed political formulas removed). Phrases that
+share a run of `shingle` characters are candidates; a pair is reported when their longest
+common run is at least `min_chars` long and covers at least `similarity` of the shorter phrase.
+Candidates come from a shingle index, so the pass grows about linearly with the corpus.
+Headings are skipped: a page banner repeated on every page is layout, not a copy.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Iterator
+
+import regex
+
+from ..facts import DocumentFacts
+from ..findings import Finding, Location
+from ..lexicon import lexicon
+
+KIND = "copied"
+SCOPE = "corpus"
+
+PHRASE_BREAK = regex.compile(r"[，,；;。！？!?]+")
+NOT_TEXT = regex.compile(r"[^\p{Han}\p{L}\p{N}]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    min_chars: int = 14  # the shared run, in characters, after normalising
+    similarity: float = 0.6  # shared run / length of the shorter phrase
+    shingle: int = 8
+    max_shingle_uses: int = 40  # a run found in more phrases than this is boilerplate of the genre
+    formulas: tuple[str, ...] = ()  # added to the built-in list of fixed formulations
+
+
+def validate(options: Options) -> None:
+    if options.shingle < 2 or options.min_chars < options.shingle:
+        raise ValueError("need 2 <= shingle <= min_chars")
+    if not 0 < options.similarity <= 1:
+        raise ValueError("'similarity' must be in (0, 1]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    doc: int
+    paragraph: int
+    start: int
+    end: int
+    norm: str
+
+
+def _normaliser(extra: tuple[str, ...]):
+    formulas = sorted({NOT_TEXT.sub("", f) for f in lexicon().formulas + extra} - {""}, key=len, reverse=True)
+    pat = regex.compile("|".join(regex.escape(f) for f in formulas)) if formulas else None
+
+    def norm(text: str) -> str:
+        t = NOT_TEXT.sub("", text)
+        return pat.sub("", t) if pat else t
+
+    return norm
+
+
+def phrases(corpus: list[DocumentFacts], options: Options) -> list[_Phrase]:
+    norm = _normaliser(options.formulas)
+    out = []
+    for di, facts in enumerate(corpus):
+        for p in facts.segments.paragraphs:
+            if p.heading or p.byline:
+                continue
+            start = 0
+            for m in [*PHRASE_BREAK.finditer(p.text), None]:
+                end = m.start() if m else len(p.text)
+                n = norm(p.text[start:end])
+                if len(n) >= options.min_chars:
+                    out.append(_Phrase(di, p.index, start, end, n))
+                start = m.end() if m else end
+    return out
+
+
+def check(rule, corpus: list[DocumentFacts], targets: set[str]) -> Iterator[Finding]:
+    opts = rule.options
+    items = phrases(corpus, opts)
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, ph in enumerate(items):
+        k = opts.shingle
+        for s in {ph.norm[j:j + k] for j in range(len(ph.norm) - k + 1)}:
+            index[s].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        if 1 < len(members) <= opts.max_shingle_uses:
+            for a in range(len(members)):
+                for b in range(a + 1, len(members)):
+                    pairs.add((members[a], members[b]))
+    copies: dict[int, list[tuple[int, int]]] = defaultdict(list)  # later phrase → (earlier phrase, shared)
+    for a, b in sorted(pairs):
+        pa, pb = items[a], items[b]
+        if pa.doc == pb.doc and pa.paragraph == pb.paragraph:
+            continue  # a parallel structure inside one paragraph is style, not a copy
+        m = SequenceMatcher(None, pa.norm, pb.norm, autojunk=False).find_longest_match(0, len(pa.norm), 0, len(pb.norm))
+        if m.size >= opts.min_chars and m.size / min(len(pa.norm), len(pb.norm)) >= opts.similarity:
+            # reported once, at the later place, unless only the earlier file is being checked
+            if corpus[pb.doc].path in targets:
+                copies[b].append((a, m.size))
+            elif corpus[pa.doc].path in targets:
+                copies[a].append((b, m.size))
+    for b in sorted(copies, key=lambda i: (corpus[items[i].doc].path, items[i].paragraph, items[i].start)):
+        ph = items[b]
+        facts = corpus[ph.doc]
+        related = []
+        where = set()
+        for a, shared in copies[b]:
+            other = items[a]
+            of = corpus[other.doc]
+            title = of.article_title(other.paragraph)
+            if other.doc != ph.doc:
+                where.add("其他文件")
+            elif of.segments.paragraphs[other.paragraph].article != facts.segments.paragraphs[ph.paragraph].article:
+                where.add("同版另一篇文章")
+            else:
+                where.add("本文前文")
+            related.append(Location(of.path, of.segments.paragraphs[other.paragraph].span(other.start, other.end),
+                                    f"《{title}》中相同的句子（{shared}字相同）" if title else f"相同的句子（{shared}字相同）"))
+        text = facts.segments.paragraphs[ph.paragraph].text[ph.start:ph.end]
+        yield Finding(
+            rule.id, rule.category, rule.severity,
+            rule.message.format(where="、".join(sorted(where)), n=len(related)),
+            facts.location(ph.paragraph, ph.start, ph.end), tuple(related),
+            evidence={"phrase": text, "article": facts.article_title(ph.paragraph),
+                      "shared_chars": max(s for _, s in copies[b])},
+        )

@@ -1,0 +1,104 @@
+"""Runs the rules: document checks on each file asked for, then corpus checks over all of them."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+
+from .cache import FactCache
+from .config import Config, matches
+from .document import Document, InputError, discover, read_document
+from .extract import extract
+from .facts import DocumentFacts
+from .findings import Finding
+from .rules import Rule
+
+
+@dataclass
+class Result:
+    findings: list[Finding]
+    documents: dict[str, Document]  # path → document, for every file a finding may point into
+    errors: list[str] = field(default_factory=list)  # one line each; any makes the exit code 2
+    files: int = 0
+    characters: int = 0
+    corpus_files: int = 0
+
+
+def select_rules(rules: list[Rule], cfg: Config) -> list[Rule]:
+    out = []
+    for r in rules:
+        if cfg.select and not matches(r.id, cfg.select):
+            continue
+        if cfg.ignore and matches(r.id, cfg.ignore):
+            continue
+        best = max((p for p in cfg.severity if matches(r.id, (p,))), key=len, default=None)
+        out.append(replace(r, severity=cfg.severity[best]) if best else r)
+    return out
+
+
+def _with_formulas(rule: Rule, formulas: tuple[str, ...]) -> Rule:
+    if formulas and hasattr(rule.options, "formulas"):
+        return replace(rule, options=replace(rule.options, formulas=rule.options.formulas + formulas))
+    return rule
+
+
+def run_rules(rules: list[Rule], facts: list[DocumentFacts], targets: set[str]) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules:
+        mod = rule.module
+        if mod.SCOPE == "document":
+            for f in facts:
+                if f.path in targets:
+                    findings.extend(mod.check(rule, f))
+        else:
+            findings.extend(mod.check(rule, facts, targets))
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def run(paths: list[str], cfg: Config, rules: list[Rule], use_cache: bool = True) -> Result:
+    rules = [_with_formulas(r, cfg.formulas) for r in select_rules(rules, cfg)]
+    files, errors = discover(paths, cfg.exclude)
+    facts: list[DocumentFacts] = []
+    documents: dict[str, Document] = {}
+    chars = 0
+    for path in files:
+        try:
+            doc = read_document(path)
+        except InputError as exc:
+            errors.append(str(exc))
+            continue
+        documents[path] = doc
+        chars += len(doc.text)
+        facts.append(extract(doc))
+    targets = {f.path for f in facts}
+
+    corpus_count = 0
+    if cfg.corpus:
+        given = {os.path.realpath(p) for p in files}
+        extra, missing = discover(list(cfg.corpus), cfg.exclude)
+        errors.extend(missing)
+        cache = FactCache.open(cfg) if use_cache and cfg.cache else None
+        try:
+            for path in extra:
+                if os.path.realpath(path) in given:
+                    continue
+                try:
+                    f = cache.get_or_extract(path) if cache else extract(read_document(path))
+                except InputError as exc:
+                    errors.append(str(exc))
+                    continue
+                documents[path] = f.doc
+                facts.append(f)
+                corpus_count += 1
+        finally:
+            if cache:
+                cache.close()
+    findings = run_rules(rules, facts, targets)
+    return Result(findings, documents, errors, len(targets), chars, corpus_count)
+
+
+def check_texts(rules: list[Rule], texts: dict[str, str]) -> tuple[list[Finding], dict[str, Document]]:
+    """Run rules on in-memory texts (rule examples, tests): every text is both corpus and target."""
+    docs = {name: Document(name, text) for name, text in texts.items()}
+    facts = [extract(d) for d in docs.values()]
+    return run_rules(rules, facts, set(docs)), docs

@@ -1,0 +1,63 @@
+"""From a Document to DocumentFacts: segments, figures placed in them, metrics and scopes."""
+from __future__ import annotations
+
+import bisect
+import hashlib
+
+from .document import Document
+from .facts import DocumentFacts, Quantity
+from . import metrics
+from .numbers import scan
+from .segment import segment
+
+# Bump when extraction changes, so cached facts of unchanged files are rebuilt.
+EXTRACTOR_VERSION = "1"
+
+_MEASURED = ("quantity", "percent", "range")
+
+
+def extract(doc: Document) -> DocumentFacts:
+    segs = segment(doc)
+    quantities: list[Quantity] = []
+    sent_starts: dict[int, list[int]] = {}
+    sent_index: dict[int, list[int]] = {}
+    for i, s in enumerate(segs.sentences):
+        sent_starts.setdefault(s.paragraph, []).append(s.start)
+        sent_index.setdefault(s.paragraph, []).append(i)
+
+    article_scope: dict[int, str] = {}
+    article_subject: dict[int, str] = {}
+    for a in segs.articles:
+        for p in segs.paragraphs[a.first_paragraph:a.last_paragraph + 1]:
+            if not p.heading and not p.byline and len(p.text) > 40:
+                article_scope[a.index] = metrics.first_scope(p.text)
+                break
+        article_subject[a.index] = metrics.subject(a.title)
+
+    for p in segs.paragraphs:
+        figs = scan(p.text)
+        places = metrics.subjects(p.text) if any(f.kind in _MEASURED for f in figs) else []
+        place_pos = [pos for pos, _ in places]
+        prev_end = 0
+        for f in figs:
+            k = bisect.bisect_right(sent_starts.get(p.index, [0]), f.start) - 1
+            si = sent_index[p.index][max(k, 0)]
+            sent = segs.sentences[si]
+            metric = scope = subject = stock_ = key = ""
+            if f.kind in _MEASURED:
+                floor = max(sent.start, prev_end)
+                # the next figure bounds the counted noun (37个“博爱家园”项目, not the figure after it)
+                nxt = next((g.start for g in figs if g.start >= f.end), sent.end)
+                metric = metrics.figure_metric(p.text, f, floor, min(nxt, sent.end))
+                stext = p.text[sent.start:sent.end]
+                scope = metrics.sentence_scope(stext, f.start - sent.start) or article_scope.get(p.article, "")
+                key = metrics.scope_key(scope)
+                k2 = bisect.bisect_left(place_pos, f.start) - 1
+                subject = places[k2][1] if k2 >= 0 else article_subject.get(p.article, "")
+                stock_ = metrics.stock(metrics.pre_phrase(p.text, f.start, floor))
+            prev_end = f.end
+            quantities.append(Quantity(f, p.span(f.start, f.end), p.index, si, p.article, metric, scope, key,
+                                       stock_, subject))
+    quantities.sort(key=lambda q: (q.span.start, q.span.end))
+    digest = hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
+    return DocumentFacts(doc, segs, quantities, [], digest)

@@ -1,0 +1,65 @@
+"""The fact types every check shares: figures placed in their paragraph, sentence and article."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document import Document, Span
+from .numbers import Figure
+from .segment import Segments
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure of a document, with where it stands and what it measures."""
+
+    figure: Figure
+    span: Span  # in the original file
+    paragraph: int
+    sentence: int
+    article: int
+    metric: str  # the phrase it measures, fillers removed ("投入款物"); "" when unknown
+    scope: str  # the time scope as written ("截至目前", "2023年"); "" when none
+    scope_key: str  # normalised: "now", "y2023", "since2023", ...
+    stock: str  # "cumulative", "new" or ""
+    subject: str  # the place or body it is about, when written ("昭通市", "全市")
+
+    @property
+    def kind(self) -> str:
+        return self.figure.kind
+
+
+@dataclass(frozen=True, slots=True)
+class Enumeration:
+    """A count word and the items it names: “五型红会” ← 政治、为民、清廉、效能、创新."""
+
+    span: Span  # the count word
+    count: int
+    items: tuple[str, ...]
+    item_spans: tuple[Span, ...]
+    paragraph: int
+    partial: bool  # 等 before the count: fewer items listed is fine
+
+
+@dataclass(slots=True)
+class DocumentFacts:
+    doc: Document
+    segments: Segments
+    quantities: list[Quantity]  # every figure, dates and ordinals included, in text order
+    enumerations: list[Enumeration]
+    digest: str = ""  # content hash, for the corpus cache
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+    def measurements(self) -> list[Quantity]:
+        return [q for q in self.quantities if q.kind in ("quantity", "percent", "range")]
+
+    def location(self, paragraph: int, start: int, end: int, note: str = "") -> "Location":
+        """A Location for text[start:end] of a paragraph, mapped back to the original file."""
+        from .findings import Location
+
+        return Location(self.doc.path, self.segments.paragraphs[paragraph].span(start, end), note)
+
+    def article_title(self, paragraph: int) -> str:
+        return self.segments.articles[self.segments.paragraphs[paragraph].article].title

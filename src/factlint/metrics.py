@@ -1,0 +1,145 @@
+"""What a figure measures (metric key), its time scope and its subject, from the words around it."""
+from __future__ import annotations
+
+import regex
+
+from . import words
+from .lexicon import lexicon
+from .numbers import Figure
+
+# Where the phrase before a figure stops: punctuation, brackets, quotes around other material.
+PRE_STOP = set("，,、；;：:。！？!?（(）)【】[]《》\n")
+POST_STOP = set("，,、；;：:。！？!?（(）)【】[]《》\n")
+QUOTES = "“”‘’「」『』\"'"
+
+RELATIVE_SCOPE = regex.compile(
+    r"截至目前|截至今年\d*|截至\d{4}年\d{1,2}月(?:底|末)?|截至\d{4}年(?:底|末)?|今年以来|今年|去年|当年|至今|目前|现有"
+    r"|近年来|多年来|[一二三四五六七八九十两\d]+年来|[一二三四五六七八九十两\d]+年以来|近[一二三四五六七八九十两\d]+年"
+    r"|(?:自|从)?\d{4}年(?:\d{1,2}月)?(?:以来|起|底|末|初|上半年|下半年|前三季度|度)?"
+)
+ADMIN_SUFFIX = ("省", "市", "县", "区", "镇", "乡", "村", "街道", "社区")
+ADMIN_WHOLE = regex.compile(r"全(?:省|市|县|区|镇|乡|村)")
+_CN = "一二三四五六七八九十两"
+
+
+def scope_key(text: str) -> str:
+    """Normalise a scope: to-date totals with no start year share one key, years keep theirs."""
+    if not text:
+        return ""
+    y = regex.search(r"(\d{4})年(?:(\d{1,2})月)?", text)
+    if y:
+        year, month = y.group(1), y.group(2)
+        if text.startswith("截至"):
+            return f"until{year}" + (f"-{month}" if month else "")
+        if "以来" in text or "起" in text:
+            return f"since{year}"
+        if any(w in text for w in ("底", "末")):
+            return f"end{year}"
+        return f"y{year}" + (f"-{month}" if month else "")
+    if text in ("今年以来", "今年"):
+        return "thisyear"
+    if text in ("去年",):
+        return "lastyear"
+    if text == "当年":
+        return "thatyear"
+    return "now"  # 截至目前, 目前, 至今, 五年来, 近年来: running to the present
+
+
+def sentence_scope(sentence: str, upto: int) -> str:
+    """The nearest time scope written before position upto in the sentence."""
+    best = ""
+    for m in RELATIVE_SCOPE.finditer(sentence, 0, upto):
+        best = m.group()
+    return best
+
+
+def first_scope(text: str) -> str:
+    m = RELATIVE_SCOPE.search(text)
+    return m.group() if m else ""
+
+
+def subjects(text: str) -> list[tuple[int, str]]:
+    """Places named in a text, with their offsets: 昭通市, 永善县, 望江社区, and 全市-style wholes.
+
+    Whole words only (by the segmenter), so 乡镇, 农村 and 市级 are not places.
+    """
+    out, pos = [], 0
+    for tok in words.cut(text):
+        if (len(tok) >= 3 and tok.endswith(ADMIN_SUFFIX)) or ADMIN_WHOLE.fullmatch(tok):
+            out.append((pos, tok))
+        pos += len(tok)
+    return out
+
+
+def subject(text: str) -> str:
+    found = subjects(text)
+    return found[-1][1] if found else ""
+
+
+def subjects_agree(a: str, b: str) -> bool:
+    """Unknown agrees with anything; 全市 agrees with any 市; named places must be the same."""
+    if not a or not b or a == b:
+        return True
+    la, lb = a[-1] if a[-1] != "道" else "街道", b[-1] if b[-1] != "道" else "街道"
+    if la != lb:
+        return False
+    return a.startswith("全") or b.startswith("全")
+
+
+def _clean(s: str) -> str:
+    return "".join(c for c in s if c not in QUOTES and not c.isspace())
+
+
+def pre_phrase(text: str, start: int, floor: int) -> str:
+    """The words just before a figure: back to punctuation, a bracket or the previous figure."""
+    i = start
+    while i > floor and text[i - 1] not in PRE_STOP:
+        i -= 1
+    return _clean(text[i:start])
+
+
+def post_phrase(text: str, end: int, ceiling: int) -> str:
+    j = end
+    while j < ceiling and text[j] not in POST_STOP and j - end < 12:
+        j += 1
+    return _clean(text[end:j])
+
+
+def metric_key(pre: str, post: str, classifier: bool) -> str:
+    lex = lexicon()
+    toks = [t for t in words.cut(pre) if t not in lex.fillers and not regex.fullmatch(r"[\d\W_]+", t)]
+    toks = toks[-3:]
+    while len(toks) > 1 and toks[0] in lex.leading_verbs and len("".join(toks[1:])) >= 3:
+        toks = toks[1:]
+    key = "".join(toks)
+    if classifier and post:
+        ptoks = []
+        for t in words.cut(post):
+            if t in lex.fillers or t in ("主要", "分布", "参与", "参加", "受益") or regex.fullmatch(r"[\d\W_]+", t):
+                break
+            ptoks.append(t)
+            if len(ptoks) == 4:
+                break
+        key += "".join(ptoks)
+    return lex.synonyms.get(key, key)
+
+
+PER = regex.compile(r"年均|人均|户均|日均|月均|每年|每月|每人|每户|每天|年(?=创收|增收|产值|收入|出栏|加工)")
+
+
+def stock(pre: str) -> str:
+    """new (新增), cumulative (累计), per (年均, 人均: a rate, never compared with a total) or ""."""
+    lex = lexicon()
+    if PER.search(pre):
+        return "per"
+    if any(w in pre for w in lex.scope_new):
+        return "new"
+    if any(w in pre for w in lex.scope_cumulative):
+        return "cumulative"
+    return ""
+
+
+def figure_metric(text: str, fig: Figure, floor: int, ceiling: int) -> str:
+    pre = pre_phrase(text, fig.start, floor)
+    post = post_phrase(text, fig.end, ceiling) if fig.classifier else ""
+    return metric_key(pre, post, fig.classifier)

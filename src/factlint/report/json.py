@@ -1,0 +1,62 @@
+"""The JSON report: {"version": 1, "findings": [...], "summary": {...}} — a public interface."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from ..document import Document
+from ..findings import Finding, Location
+
+
+def position(docs: dict[str, Document], loc: Location) -> dict:
+    doc = docs[loc.path]
+    line, col = doc.line_col(loc.span.start)
+    end_line, end_col = doc.line_col(loc.span.end)
+    return {"path": loc.path, "line": line, "column": col, "end_line": end_line, "end_column": end_col}
+
+
+def finding_dict(f: Finding, docs: dict[str, Document]) -> dict:
+    pos = position(docs, f.location)
+    return {
+        "rule": f.rule,
+        "category": f.category,
+        "severity": f.severity,
+        "message": f.message,
+        **pos,
+        "related": [{**position(docs, r), "message": r.note} for r in f.related],
+        "evidence": f.evidence,
+        "fingerprint": f.fingerprint(docs[f.location.path].text),
+    }
+
+
+def summary(result) -> dict:
+    by_sev = Counter(f.severity for f in result.findings)
+    by_rule = Counter(f.rule for f in result.findings)
+    return {
+        "files": result.files,
+        "characters": result.characters,
+        "corpus_files": result.corpus_files,
+        "findings": len(result.findings),
+        "by_severity": {s: by_sev.get(s, 0) for s in ("error", "warning", "info")},
+        "by_rule": dict(sorted(by_rule.items())),
+        "errors": list(result.errors),
+    }
+
+
+def _safe(x):
+    if isinstance(x, float) and (x != x or x in (float("inf"), float("-inf"))):
+        return None if x != x else ("inf" if x > 0 else "-inf")
+    if isinstance(x, dict):
+        return {k: _safe(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_safe(v) for v in x]
+    return x
+
+
+def render(result) -> str:
+    report = {
+        "version": 1,
+        "findings": [finding_dict(f, result.documents) for f in result.findings],
+        "summary": summary(result),
+    }
+    return json.dumps(_safe(report), ensure_ascii=False, indent=2)

@@ -1,0 +1,160 @@
+"""Loading and validating rule files; the registry of check kinds."""
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import pkgutil
+import types
+import typing
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from .findings import CATEGORIES, SEVERITIES
+from .lexicon import builtin_rules_dir
+from .tomlload import ConfigError, load_toml
+
+COMMON_KEYS = {"kind", "severity", "message", "summary", "examples"}
+NOT_RULES = {"lexicon"}  # folders under rules/ that hold word lists, not rules
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    fail: str = ""
+    passes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str  # "repetition/doubled-phrase": the path under rules/, without .toml
+    category: str
+    kind: str
+    severity: str
+    message: str
+    summary: str
+    options: object
+    examples: tuple[Example, ...]
+    path: str
+
+    @property
+    def module(self) -> types.ModuleType:
+        return check_kinds()[self.kind]
+
+
+@lru_cache(maxsize=1)
+def check_kinds() -> dict[str, types.ModuleType]:
+    """Every module in factlint.checks that declares KIND; importing them is cheap (heavy work is lazy)."""
+    from . import checks
+
+    kinds = {}
+    for info in sorted(pkgutil.iter_modules(checks.__path__), key=lambda i: i.name):
+        mod = importlib.import_module(f"factlint.checks.{info.name}")
+        if hasattr(mod, "KIND"):
+            kinds[mod.KIND] = mod
+    return kinds
+
+
+def _coerce(value, typ, where: str):
+    """Check a TOML value against a dataclass field type; lists become tuples."""
+    origin = typing.get_origin(typ)
+    if typ is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise ConfigError(f"{where}: 应为列表 (expected a list)")
+        inner = typing.get_args(typ)[0]
+        return tuple(_coerce(v, inner, where) for v in value)
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: 应为表 (expected a table)")
+        return dict(value)
+    if typ in (str, int, bool, float):
+        if not isinstance(value, typ) or (typ is int and isinstance(value, bool)):
+            raise ConfigError(f"{where}: 类型错误，应为 {typ.__name__} (expected {typ.__name__}, got {type(value).__name__})")
+        return value
+    return value
+
+
+def build_options(kind_mod: types.ModuleType, data: dict, path: str):
+    opts_cls = kind_mod.Options
+    hints = typing.get_type_hints(opts_cls)
+    names = {f.name for f in dataclasses.fields(opts_cls)}
+    kwargs = {}
+    for key, value in data.items():
+        if key in COMMON_KEYS:
+            continue
+        if key not in names:
+            raise ConfigError(f"{path}: 未知的键 '{key}' (unknown key for kind '{kind_mod.KIND}'; "
+                              f"allowed: {', '.join(sorted(names)) or 'none'})")
+        kwargs[key] = _coerce(value, hints[key], f"{path}: '{key}'")
+    try:
+        options = opts_cls(**kwargs)
+    except TypeError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    validate = getattr(kind_mod, "validate", None)
+    if validate:
+        try:
+            validate(options)
+        except (regex.error, ValueError) as exc:
+            raise ConfigError(f"{path}: 选项无效 (invalid option): {exc}") from None
+    return options
+
+
+def load_rule(path: Path, rule_id: str) -> Rule:
+    data = load_toml(path)
+    kind = data.get("kind")
+    kinds = check_kinds()
+    if not isinstance(kind, str):
+        raise ConfigError(f"{path}: 缺少 'kind' (missing 'kind')")
+    if kind not in kinds:
+        raise ConfigError(f"{path}: 未知的 kind '{kind}' (unknown kind; known: {', '.join(sorted(kinds))})")
+    severity = data.get("severity", "warning")
+    if severity not in SEVERITIES:
+        raise ConfigError(f"{path}: 'severity' 应为 {'/'.join(SEVERITIES)} (got {severity!r})")
+    message = data.get("message", "")
+    if not isinstance(message, str):
+        raise ConfigError(f"{path}: 'message' 应为字符串 (expected a string)")
+    summary = data.get("summary", "")
+    if not isinstance(summary, str):
+        raise ConfigError(f"{path}: 'summary' 应为字符串 (expected a string)")
+    examples = []
+    raw_examples = data.get("examples", [])
+    if not isinstance(raw_examples, list):
+        raise ConfigError(f"{path}: 'examples' 应为 [[examples]] 表数组 (expected an array of tables)")
+    for ex in raw_examples:
+        if not isinstance(ex, dict) or set(ex) - {"fail", "pass"}:
+            raise ConfigError(f"{path}: [[examples]] 只能有 fail 和 pass (only 'fail' and 'pass' keys)")
+        examples.append(Example(str(ex.get("fail", "")), str(ex.get("pass", ""))))
+    category = rule_id.split("/", 1)[0]
+    if category not in CATEGORIES:
+        raise ConfigError(f"{path}: 类别 '{category}' 未知 (the folder must be one of {', '.join(CATEGORIES)})")
+    options = build_options(kinds[kind], data, str(path))
+    doc = (kinds[kind].__doc__ or "").strip()
+    return Rule(rule_id, category, kind, severity, message, summary or doc.splitlines()[0] if (summary or doc) else "",
+                options, tuple(examples), str(path))
+
+
+def rule_files(folder: Path) -> list[tuple[Path, str]]:
+    out = []
+    for p in sorted(folder.rglob("*.toml")):
+        rel = p.relative_to(folder)
+        if rel.parts[0] in NOT_RULES or len(rel.parts) != 2:
+            continue
+        out.append((p, f"{rel.parts[0]}/{rel.stem}"))
+    return out
+
+
+def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[Rule]:
+    """Built-in rules, then every extra folder's; a duplicate id is an error naming both files."""
+    rules: dict[str, Rule] = {}
+    folders = [builtin_rules_dir()] + [Path(d) for d in extra_dirs]
+    for folder in folders:
+        if not folder.is_dir():
+            raise ConfigError(f"{folder}: 规则目录不存在 (rules folder not found)")
+        for path, rule_id in rule_files(folder):
+            if rule_id in rules:
+                raise ConfigError(f"{path}: 规则 id '{rule_id}' 重复 (duplicate rule id; also in {rules[rule_id].path})")
+            rules[rule_id] = load_rule(path, rule_id)
+    return [rules[k] for k in sorted(rules)]
