@@ -105,22 +105,62 @@ def post_phrase(text: str, end: int, ceiling: int) -> str:
     return _clean(text[end:j])
 
 
-def metric_key(pre: str, post: str, classifier: bool) -> str:
+_NUMERIC = regex.compile(r"[\d\W_]+|[一二三四五六七八九十两百千万]+[个名位项]?")
+POST_STOP_WORDS = ("主要", "分布", "参与", "参加", "受益")
+
+
+def _words(text: str) -> list[str]:
+    """Tokens of a phrase with filler words, numerals and punctuation dropped.
+
+    A token that merely begins with a filler (积极争取, 成功实施) loses that prefix.
+    """
     lex = lexicon()
-    toks = [t for t in words.cut(pre) if t not in lex.fillers and not regex.fullmatch(r"[\d\W_]+", t)]
-    toks = toks[-3:]
-    while len(toks) > 1 and toks[0] in lex.leading_verbs and len("".join(toks[1:])) >= 3:
-        toks = toks[1:]
-    key = "".join(toks)
-    if classifier and post:
-        ptoks = []
-        for t in words.cut(post):
-            if t in lex.fillers or t in ("主要", "分布", "参与", "参加", "受益") or regex.fullmatch(r"[\d\W_]+", t):
-                break
-            ptoks.append(t)
-            if len(ptoks) == 4:
-                break
-        key += "".join(ptoks)
+    out = []
+    for t in words.cut(text):
+        for f in ("积极", "成功", "累计", "先后", "共同"):
+            if t.startswith(f) and len(t) > len(f):
+                t = t[len(f):]
+        if t in lex.fillers or _NUMERIC.fullmatch(t):
+            continue
+        out.append(t)
+    return out
+
+
+def _pre_key(pre: str) -> tuple[str, bool]:
+    """The last words before a figure; and whether they were only verbs (培养, 建成)."""
+    lex = lexicon()
+    toks = _words(pre)
+    keep = toks[-3:]
+    if keep and len(keep[0]) == 1 and len(toks) > 3:
+        keep = toks[-4:]  # 补贴|性|职业技能|培训: do not start a key with a lone character
+    while len(keep) > 1 and keep[0] in lex.leading_verbs and len("".join(keep[1:])) >= 3:
+        keep = keep[1:]
+    only_verbs = all(t in lex.leading_verbs for t in keep)
+    return "".join(keep), only_verbs
+
+
+def _post_key(post: str) -> str:
+    lex = lexicon()
+    out = []
+    for t in words.cut(post.lstrip("的")):
+        if t in lex.fillers or t in lex.leading_verbs or t in POST_STOP_WORDS or _NUMERIC.fullmatch(t):
+            break
+        out.append(t)
+        if len(out) == 4:
+            break
+    return "".join(out)
+
+
+def metric_key(pre: str, post: str, classifier: bool) -> str:
+    """The phrase a figure measures: the noun after a measure word (109个家庭获市级表彰), else the
+    words before the figure (累计投入款物9316万元), else the noun after a bare verb (建成2.3万亩芒果种植基地)."""
+    lex = lexicon()
+    pre_key, only_verbs = _pre_key(pre)
+    post_key = _post_key(post) if post else ""
+    if post_key and (classifier or only_verbs or not pre_key):
+        key = post_key
+    else:
+        key = pre_key
     return lex.synonyms.get(key, key)
 
 
@@ -141,5 +181,5 @@ def stock(pre: str) -> str:
 
 def figure_metric(text: str, fig: Figure, floor: int, ceiling: int) -> str:
     pre = pre_phrase(text, fig.start, floor)
-    post = post_phrase(text, fig.end, ceiling) if fig.classifier else ""
+    post = post_phrase(text, fig.end, ceiling)
     return metric_key(pre, post, fig.classifier)

@@ -164,14 +164,12 @@ def segment(doc: Document) -> Segments:
         used[i] = True
         group = [u]
         j = i + 1
-        while True:
+        while j < len(us):
             last = group[-1]
-            if j >= len(us) or not _continues(last, us[j]) and not (
-                j + 1 < len(us) and _is_caption(us[j], us[j + 1]) and _continues(last, us[j + 1])
-            ):
-                break
-            if not _continues(last, us[j]):
+            if j + 1 < len(us) and _is_caption(us[j], us[j + 1]) and _continues(last, us[j + 1]):
                 j += 1  # skip the caption; it stays a paragraph of its own
+            elif not _continues(last, us[j]):
+                break
             group.append(us[j])
             used[j] = True
             j += 1
