@@ -118,9 +118,8 @@ def _check(args) -> int:
         color = {"always": True, "never": False}.get(args.color)
         console = Console(force_terminal=color, no_color=color is False, highlight=False, soft_wrap=True)
         text.render(result, console)
-    if args.format != "text":
-        for err in result.errors:
-            print(f"factlint: {err}", file=sys.stderr)
+    for err in result.errors:
+        print(f"factlint: {err}", file=sys.stderr)
     if result.errors or (not result.documents and not result.findings and not result.files):
         if not result.errors:
             print("factlint: 没有找到要检查的 .txt/.md 文件 (no files to check)", file=sys.stderr)

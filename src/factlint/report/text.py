@@ -62,8 +62,6 @@ def render(result, console: Console) -> None:
             if evidence:
                 console.print(Text(f"    = {evidence}", style="dim"), soft_wrap=True)
         console.print()
-    for err in result.errors:
-        console.print(Text(f"错误: {err}", style="bold red"), soft_wrap=True)
     _summary(result, console)
 
 
