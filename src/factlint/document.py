@@ -5,17 +5,19 @@ import bisect
 import codecs
 import fnmatch
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 SUFFIXES = (".txt", ".md", ".markdown")
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 class InputError(Exception):
     """A file that cannot be read as text; the message is one line naming the file."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Span:
     """Code-point offsets [start, end) into a document's original text."""
 
@@ -23,7 +25,7 @@ class Span:
     end: int
 
 
-@dataclass(slots=True)
+@dataclass
 class Document:
     path: str  # as the user gave it (or as found under a folder the user gave)
     text: str
@@ -31,20 +33,8 @@ class Document:
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
-        starts = [0]
-        text = self.text
-        i, n = 0, len(text)
         # \r\n, \r and \n each end a line, so CRLF and old-Mac files keep true line numbers.
-        while i < n:
-            c = text[i]
-            if c == "\n":
-                starts.append(i + 1)
-            elif c == "\r":
-                if i + 1 < n and text[i + 1] == "\n":
-                    i += 1
-                starts.append(i + 1)
-            i += 1
-        self._line_starts = starts
+        self._line_starts = [0] + [m.end() for m in _LINE_END.finditer(self.text)]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in code points) of an offset."""

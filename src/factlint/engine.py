@@ -55,21 +55,40 @@ def run_rules(rules: list[Rule], facts: list[DocumentFacts], targets: set[str]) 
     return findings
 
 
+PARALLEL_FROM = 24  # files; below this, starting worker processes costs more than it saves
+
+
+def _read_and_extract(path: str) -> DocumentFacts | str:
+    try:
+        return extract(read_document(path))
+    except InputError as exc:
+        return str(exc)
+
+
+def extract_all(files: list[str]) -> list[DocumentFacts | str]:
+    """Facts of each file (or its one-line error), in the order given; in parallel for many files."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(files) < PARALLEL_FROM or workers < 2:
+        return [_read_and_extract(f) for f in files]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_read_and_extract, files, chunksize=max(1, len(files) // (workers * 8))))
+
+
 def run(paths: list[str], cfg: Config, rules: list[Rule], use_cache: bool = True) -> Result:
     rules = [_with_formulas(r, cfg.formulas) for r in select_rules(rules, cfg)]
     files, errors = discover(paths, cfg.exclude)
     facts: list[DocumentFacts] = []
     documents: dict[str, Document] = {}
     chars = 0
-    for path in files:
-        try:
-            doc = read_document(path)
-        except InputError as exc:
-            errors.append(str(exc))
+    for item in extract_all(files):
+        if isinstance(item, str):
+            errors.append(item)
             continue
-        documents[path] = doc
-        chars += len(doc.text)
-        facts.append(extract(doc))
+        documents[item.path] = item.doc
+        chars += len(item.doc.text)
+        facts.append(item)
     targets = {f.path for f in facts}
 
     corpus_count = 0

@@ -37,6 +37,7 @@ QUAL_BEFORE = {
     "近": "near", "将近": "near", "接近": "near", "不足": "atmost", "不到": "atmost",
     "超过": "atleast", "超": "atleast", "突破": "atleast", "逾": "atleast", "多达": "atleast",
 }
+_QUAL_BEFORE_RE = regex.compile("(?:" + "|".join(sorted(QUAL_BEFORE, key=len, reverse=True)) + r")\Z")
 QUAL_AFTER = {"余": "more", "多": "more", "以上": "atleast", "及以上": "atleast",
               "以下": "atmost", "及以下": "atmost", "左右": "about", "上下": "about"}
 QUALIFIER_NAME = {"more": "at_least", "atleast": "at_least", "atmost": "at_most", "near": "at_most",
@@ -71,7 +72,7 @@ _HUNDRED_PCT = regex.compile(r"百分之([零〇一二两三四五六七八九�
 _FRACTION = regex.compile(rf"({CN_NUM}|\d+)分之({CN_NUM}|\d+)")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Figure:
     """One figure in a text; value/low/high in base units (万元 → 元), percentages in %."""
 
@@ -135,8 +136,20 @@ _QUAL_TAIL = regex.compile(r"及以上|及以下|以上|以下|左右|上下|余
 _RANGE_SEP = regex.compile(r"\s*(?:—{1,2}|–|-|~|至|到)\s*")
 
 
-def _claim(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
+class _Claims:
+    """Which characters already belong to a figure (a date, a code), so nothing is read twice."""
+
+    def __init__(self, n: int):
+        self.mask = bytearray(n)
+
+    def taken(self, s: int, e: int) -> bool:
+        return 1 in self.mask[s:e]
+
+    def take(self, s: int, e: int) -> None:
+        self.mask[s:e] = b"\x01" * (e - s)
+
+    def free(self, s: int, e: int) -> None:
+        self.mask[s:e] = bytes(e - s)
 
 
 def _decimals(num: str) -> int:
@@ -163,43 +176,48 @@ def _interval(value: float, decimals: int, scale: float, exact: bool, how: str, 
     return value - half, value + half
 
 
+_ANY_NUMERAL = regex.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿①-⑳㉑-㉟]")
+
+
 def scan(text: str) -> list[Figure]:
+    if not _ANY_NUMERAL.search(text):
+        return []
     t = text.translate(_FOLD)
     out: list[Figure] = []
-    taken: list[tuple[int, int]] = []
+    claims = _Claims(len(t))
 
     def add(f: Figure) -> None:
         out.append(f)
-        taken.append((f.start, f.end))
+        claims.take(f.start, f.end)
 
     for pat in _DATE_PATTERNS:
         for m in pat.finditer(t):
-            if not _claim(taken, m.start(), m.end()):
+            if not claims.taken(m.start(), m.end()):
                 kind = "time" if pat is _DATE_PATTERNS[5] or pat is _DATE_PATTERNS[6] else "date"
                 if kind == "time" and not (_TIME_OF_DAY.match(m.group()) or "分" in m.group() or ":" in m.group()):
                     continue  # 3时 alone is too often not a clock time
                 add(Figure(kind, m.start(), m.end(), text[m.start():m.end()], None, None, None))
     for pat in _CODE_PATTERNS:
         for m in pat.finditer(t):
-            if not _claim(taken, m.start(), m.end()):
+            if not claims.taken(m.start(), m.end()):
                 add(Figure("code", m.start(), m.end(), text[m.start():m.end()], None, None, None))
     for m in _ORDINAL.finditer(t):
-        if not _claim(taken, m.start(), m.end()):
+        if not claims.taken(m.start(), m.end()):
             n = m.group()[1:].strip()
             v = float(n.replace(",", "")) if n[0].isdigit() else cn_to_number(n)
             add(Figure("ordinal", m.start(), m.end(), text[m.start():m.end()], v, v, v))
     for pat in _MARKERS:
         for m in pat.finditer(t):
-            if not _claim(taken, m.start(), m.end()):
+            if not claims.taken(m.start(), m.end()):
                 add(Figure("marker", m.start(), m.end(), text[m.start():m.end()], None, None, None))
     for m in _HUNDRED_PCT.finditer(t):
-        if not _claim(taken, m.start(), m.end()):
+        if not claims.taken(m.start(), m.end()):
             v = _cn_decimal(m.group(1))
             if v is not None:
                 add(Figure("percent", m.start(), m.end(), text[m.start():m.end()], v, v, v, "%", "%", "percent",
                            chinese=True, num_end=m.end()))
     for m in _FRACTION.finditer(t):
-        if not _claim(taken, m.start(), m.end()):
+        if not claims.taken(m.start(), m.end()):
             den, num = (_to_number(g) for g in (m.group(1), m.group(2)))
             if den and num is not None:
                 v = 100.0 * num / den
@@ -207,7 +225,7 @@ def scan(text: str) -> list[Figure]:
                            chinese=not m.group(1).isdigit(), num_end=m.end()))
 
     for m in NUM.finditer(t):
-        if _claim(taken, m.start(), m.end()):
+        if claims.taken(m.start(), m.end()):
             continue
         f = _read_figure(text, t, m)
         if f is None:
@@ -220,7 +238,7 @@ def scan(text: str) -> list[Figure]:
                 lo_scale = f.value / _plain(f) if _plain(f) else 1.0
                 lo = (prev.value or 0) * lo_scale
                 out.pop()
-                taken.pop()
+                claims.free(prev.start, prev.end)
                 f = Figure("range", prev.start, f.end, text[prev.start:f.end], None, lo, f.high, f.unit,
                            f.unit_text, f.dimension, f.qualifier, f.decimals, f.chinese, f.classifier, f.num_end)
         add(f)
@@ -275,12 +293,10 @@ def _read_figure(text: str, t: str, m: regex.Match) -> Figure | None:
         decimals = _decimals(raw)
     # Qualifier in front: 近4000亿元, 超500万元, 约, 上百.
     how_before, prefix = "", ""
-    for q in sorted(QUAL_BEFORE, key=len, reverse=True):
-        if t.endswith(q, 0, start):
-            if q in ("上", "数") and not chinese:
-                continue
-            how_before, prefix = QUAL_BEFORE[q], q
-            break
+    qb = _QUAL_BEFORE_RE.search(t, max(0, start - 2), start)
+    if qb and not (qb.group() in ("上", "数") and not chinese):
+        prefix = qb.group()
+        how_before = QUAL_BEFORE[prefix]
     a = _AFTER.match(t, end)
     mag = a.group("mag") if not chinese else None
     mag_scale = MAGNITUDES[mag] if mag else 1

@@ -23,7 +23,7 @@ MD_MARKER = regex.compile(r"^(?:#{1,6}\s+|[-*+]\s+|>\s*|\d+\.\s+(?=\p{Han}))")
 MD_HEADING = regex.compile(r"^#{1,6}\s")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Unit:
     """One non-blank line, indentation and Markdown markers stripped."""
 
@@ -37,7 +37,7 @@ class Unit:
         return self.start + len(self.text)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Paragraph:
     index: int
     text: str  # units joined with nothing in between: a word split by a page break is whole again
@@ -63,14 +63,14 @@ class Paragraph:
         return self.orig_starts[0]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Sentence:
     paragraph: int
     start: int  # offsets into the paragraph's text
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Clause:
     paragraph: int
     sentence: int  # index into Segments.sentences
@@ -78,7 +78,7 @@ class Clause:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Article:
     index: int
     title: str
@@ -86,7 +86,7 @@ class Article:
     last_paragraph: int  # inclusive
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Segments:
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]

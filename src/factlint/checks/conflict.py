@@ -88,11 +88,19 @@ def check(rule, corpus: list[DocumentFacts], targets: set[str]) -> Iterator[Find
         for q in facts.measurements():
             if _comparable(q, opts):
                 groups[(q.metric, q.figure.dimension, q.stock if q.stock != "cumulative" else "")].append((di, q))
+    is_target = [f.path in targets for f in corpus]
     for (metric, _dim, _stock), members in sorted(groups.items()):
-        reported: set[tuple[int, int]] = set()
-        for i in range(len(members)):
-            for j in range(i + 1, len(members)):
-                (da, a), (db, b) = members[i], members[j]
+        if len(members) < 2 or not any(is_target[d] for d, _ in members):
+            continue
+        # Each figure in a file being checked is reported once, against the first earlier figure
+        # it contradicts (or a later one, when only this file is checked): linear in the group
+        # for a one-file run against a large corpus.
+        for j, (db, b) in enumerate(members):
+            if not is_target[db]:
+                continue
+            for i, (da, a) in enumerate(members):
+                if i == j or (i > j and is_target[da]):
+                    continue  # a later target figure is reported at its own place
                 if (da != db) != opts.across_documents:
                     continue
                 same_article = da == db and a.article == b.article
@@ -103,14 +111,8 @@ def check(rule, corpus: list[DocumentFacts], targets: set[str]) -> Iterator[Find
                         continue
                     if a.sentence != b.sentence and len(metric) < opts.min_metric_chars_apart:
                         continue
-                # the later mention is the one to look at, unless only the earlier file is being checked
-                first, second = (da, a), (db, b)
-                if corpus[db].path not in targets:
-                    first, second = second, first
-                if corpus[second[0]].path not in targets or (second[0], second[1].span.start) in reported:
-                    continue
-                reported.add((second[0], second[1].span.start))
-                yield _finding(rule, corpus, metric, first, second)
+                yield _finding(rule, corpus, metric, (da, a), (db, b))
+                break
 
 
 def _finding(rule, corpus, metric: str, first: tuple[int, Quantity], second: tuple[int, Quantity]) -> Finding:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import Iterator
 
 import regex
@@ -34,6 +33,7 @@ class Options:
     shingle: int = 8
     max_shingle_uses: int = 40  # a run found in more phrases than this is boilerplate of the genre
     formulas: tuple[str, ...] = ()  # added to the built-in list of fixed formulations
+    max_related: int = 5  # places listed with a finding; the message still counts them all
 
 
 def validate(options: Options) -> None:
@@ -80,9 +80,28 @@ def phrases(corpus: list[DocumentFacts], options: Options) -> list[_Phrase]:
     return out
 
 
+def longest_common_run(a: str, b: str, k: int) -> int:
+    """Length of the longest common substring of a and b, given that any worth finding is ≥ k long:
+    grown from the k-character runs the two share, so short phrases cost little."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for j in range(len(b) - k + 1):
+        where[b[j:j + k]].append(j)
+    best = 0
+    for i in range(len(a) - k + 1):
+        for j in where.get(a[i:i + k], ()):
+            if i and j and a[i - 1] == b[j - 1]:
+                continue  # not the start of a run
+            n = k
+            while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n]:
+                n += 1
+            best = max(best, n)
+    return best
+
+
 def check(rule, corpus: list[DocumentFacts], targets: set[str]) -> Iterator[Finding]:
     opts = rule.options
     items = phrases(corpus, opts)
+    in_target = [corpus[ph.doc].path in targets for ph in items]
     index: dict[str, list[int]] = defaultdict(list)
     for i, ph in enumerate(items):
         k = opts.shingle
@@ -93,25 +112,26 @@ def check(rule, corpus: list[DocumentFacts], targets: set[str]) -> Iterator[Find
         if 1 < len(members) <= opts.max_shingle_uses:
             for a in range(len(members)):
                 for b in range(a + 1, len(members)):
-                    pairs.add((members[a], members[b]))
+                    if in_target[members[a]] or in_target[members[b]]:
+                        pairs.add((members[a], members[b]))
     copies: dict[int, list[tuple[int, int]]] = defaultdict(list)  # later phrase → (earlier phrase, shared)
     for a, b in sorted(pairs):
         pa, pb = items[a], items[b]
         if pa.doc == pb.doc and pa.paragraph == pb.paragraph:
             continue  # a parallel structure inside one paragraph is style, not a copy
-        m = SequenceMatcher(None, pa.norm, pb.norm, autojunk=False).find_longest_match(0, len(pa.norm), 0, len(pb.norm))
-        if m.size >= opts.min_chars and m.size / min(len(pa.norm), len(pb.norm)) >= opts.similarity:
+        size = longest_common_run(pa.norm, pb.norm, opts.shingle)
+        if size >= opts.min_chars and size / min(len(pa.norm), len(pb.norm)) >= opts.similarity:
             # reported once, at the later place, unless only the earlier file is being checked
-            if corpus[pb.doc].path in targets:
-                copies[b].append((a, m.size))
-            elif corpus[pa.doc].path in targets:
-                copies[a].append((b, m.size))
+            if in_target[b]:
+                copies[b].append((a, size))
+            else:
+                copies[a].append((b, size))
     for b in sorted(copies, key=lambda i: (corpus[items[i].doc].path, items[i].paragraph, items[i].start)):
         ph = items[b]
         facts = corpus[ph.doc]
         related = []
         where = set()
-        for a, shared in copies[b]:
+        for a, shared in copies[b][:opts.max_related]:
             other = items[a]
             of = corpus[other.doc]
             title = of.article_title(other.paragraph)
@@ -126,7 +146,7 @@ def check(rule, corpus: list[DocumentFacts], targets: set[str]) -> Iterator[Find
         text = facts.segments.paragraphs[ph.paragraph].text[ph.start:ph.end]
         yield Finding(
             rule.id, rule.category, rule.severity,
-            rule.message.format(where="、".join(sorted(where)), n=len(related)),
+            rule.message.format(where="、".join(sorted(where)), n=len(copies[b])),
             facts.location(ph.paragraph, ph.start, ph.end), tuple(related),
             evidence={"phrase": text, "article": facts.article_title(ph.paragraph),
                       "shared_chars": max(s for _, s in copies[b])},
