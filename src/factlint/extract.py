@@ -5,7 +5,8 @@ import bisect
 import hashlib
 
 from .document import Document
-from .facts import DocumentFacts, Quantity
+from .enumerations import find as find_enumerations
+from .facts import DocumentFacts, Enumeration, Quantity
 from . import metrics
 from .numbers import scan
 from .segment import segment
@@ -34,7 +35,11 @@ def extract(doc: Document) -> DocumentFacts:
                 break
         article_subject[a.index] = metrics.subject(a.title)
 
+    enumerations: list[Enumeration] = []
     for p in segs.paragraphs:
+        for e in find_enumerations(p.text):
+            enumerations.append(Enumeration(p.span(e.start, e.end), e.count, e.items,
+                                            tuple(p.span(a, b) for a, b in e.item_spans), p.index, e.partial, e))
         figs = scan(p.text)
         places = metrics.subjects(p.text) if any(f.kind in _MEASURED for f in figs) else []
         place_pos = [pos for pos, _ in places]
@@ -60,4 +65,4 @@ def extract(doc: Document) -> DocumentFacts:
                                        stock_, subject))
     quantities.sort(key=lambda q: (q.span.start, q.span.end))
     digest = hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
-    return DocumentFacts(doc, segs, quantities, [], digest)
+    return DocumentFacts(doc, segs, quantities, enumerations, digest)

@@ -43,6 +43,7 @@ class Enumeration:
     item_spans: tuple[Span, ...]
     paragraph: int
     partial: bool  # 等 before the count: fewer items listed is fine
+    found: object = None  # the enumerations.Found it was made from (term, parts, side of the list)
 
 
 @dataclass

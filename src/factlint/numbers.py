@@ -67,6 +67,7 @@ _MARKERS = [
     regex.compile(r"[（(][一二三四五六七八九十]+[）)]"),
     regex.compile(r"(?:(?<=^|[。；;：:，,！？\s])|^)[一二三四五六七八九十]+是"),
     regex.compile(r"^\d{1,2}[.、．](?!\d)"),
+    regex.compile(r"^[一二三四五六七八九十]+、"),
 ]
 _HUNDRED_PCT = regex.compile(r"百分之([零〇一二两三四五六七八九十百点]+)")
 _FRACTION = regex.compile(rf"({CN_NUM}|\d+)分之({CN_NUM}|\d+)")
