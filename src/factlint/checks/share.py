@@ -1,0 +1,116 @@
+"""A rate or share that must equal part / whole, within the rounding the text shows.
+
+全镇30613名农村劳动力中,已就业26811人,就业率达87.58% → 26811 / 30613 = 87.58% (passes).
+The percentage must name a rate (率, 进度, 比重, 比例, 占); the part is the nearest figure before
+it, in the same sentence, whose metric shares a word with the rate (就业 ↔ 就业率, 资金项目支出 ↔
+支出进度, 省外转移就业 ↔ 占总就业人数); the whole is the nearest larger figure of the same
+dimension before the part, tied to it by 中 (30613名农村劳动力中), 其中, or a shared word.
+Figures inside brackets are asides (1610个(其中…788个…)): never the part of a share outside them.
+A percentage of something the text does not give (占全省的六分之一, 占昭通市总量的45.3%) has no
+whole in the sentence and is skipped. The printed result may be rounded or truncated.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+from .. import intervals as iv
+from ..facts import DocumentFacts, Quantity
+from ..findings import Finding, Location
+from ..metrics import pre_phrase
+
+KIND = "share"
+SCOPE = "document"
+
+RATE = regex.compile(r"率|进度|比重|比例|占比|占")
+NOT_CORE = regex.compile(r"率|进度|比重|比例|占比|占|总|的|达|为|是|由|至|降|升|提高|下降|分别|已|共|全市|全县|[\d%.]")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    rate_words: tuple[str, ...] = ("率", "进度", "比重", "比例", "占")
+
+
+def in_brackets(text: str, pos: int) -> tuple[int, int] | None:
+    """The bracket pair enclosing pos, if any."""
+    depth, start = 0, None
+    for i in range(pos - 1, -1, -1):
+        c = text[i]
+        if c in ")）":
+            depth += 1
+        elif c in "(（":
+            if depth == 0:
+                start = i
+                break
+            depth -= 1
+    if start is None:
+        return None
+    m = regex.compile(r"[)）]").search(text, pos)
+    return (start, m.end()) if m else None
+
+
+def shares_word(a: str, b: str) -> bool:
+    return any(a[i:i + 2] in b for i in range(len(a) - 1))
+
+
+def find_claims(facts: DocumentFacts, options: Options):
+    """(percent, part, whole) triples the text lets us recompute."""
+    out = []
+    paragraphs = facts.segments.paragraphs
+    qs = facts.quantities
+    for k, pq in enumerate(qs):
+        f = pq.figure
+        if f.kind != "percent" or f.dimension != "percent":
+            continue
+        text = paragraphs[pq.paragraph].text
+        sent = facts.segments.sentences[pq.sentence]
+        phrase = pre_phrase(text, f.start, sent.start)
+        if not any(w in phrase for w in options.rate_words):
+            continue
+        core = NOT_CORE.sub("", phrase)
+        bracket = in_brackets(text, f.start)
+        before = [q for q in qs[:k] if q.sentence == pq.sentence and q.paragraph == pq.paragraph
+                  and q.kind == "quantity" and not q.figure.chinese and q.figure.low is not None
+                  and in_brackets(text, q.figure.start) == bracket]
+        part = next((q for q in reversed(before) if len(core) >= 2 and shares_word(core, q.metric)), None)
+        if part is None:
+            continue
+        whole = None
+        for q in reversed(before):
+            if q.figure.start >= part.figure.start or q.figure.dimension != part.figure.dimension:
+                continue
+            if q.figure.value is None or q.figure.value < (part.figure.value or 0):
+                continue
+            after = text[q.figure.end:part.figure.start]
+            tied = (regex.match(r"[^，,；;。]*[中里][，,]", after) or "其中" in after
+                    or shares_word(q.metric, part.metric) or shares_word(q.metric, core))
+            if tied:
+                whole = q
+            break
+        if whole is not None:
+            out.append((pq, part, whole))
+    return out
+
+
+def check(rule, facts: DocumentFacts) -> Iterator[Finding]:
+    for pq, part, whole in find_claims(facts, rule.options):
+        ratio = iv.div(iv.of(part.figure), iv.of(whole.figure))
+        if ratio is None:
+            continue
+        ratio = (ratio[0] * 100, ratio[1] * 100)
+        if iv.meet(ratio, iv.stated(pq.figure)):
+            continue
+        value = part.figure.value / whole.figure.value * 100
+        d = max(pq.figure.decimals, 1)
+        formula = f"{part.figure.text} / {whole.figure.text} = {value:.{d}f}%"
+        yield Finding(
+            rule.id, rule.category, rule.severity,
+            rule.message.format(formula=formula, stated=pq.figure.text),
+            Location(facts.path, pq.span),
+            (Location(facts.path, part.span, f"部分：{part.figure.text}"),
+             Location(facts.path, whole.span, f"总数：{whole.figure.text}")),
+            evidence={"formula": f"{formula}，文中为 {pq.figure.text}", "computed": f"{value:.{d}f}%",
+                      "stated": pq.figure.text, "part": part.figure.text, "whole": whole.figure.text},
+        )

@@ -1,0 +1,57 @@
+"""Interval arithmetic for printed figures: a check reports only when the intervals cannot meet."""
+from __future__ import annotations
+
+import math
+
+from .numbers import Figure
+
+Interval = tuple[float, float]
+
+
+def of(f: Figure) -> Interval:
+    return (f.low, f.high)
+
+
+def add(a: Interval, b: Interval) -> Interval:
+    return (a[0] + b[0], a[1] + b[1])
+
+
+def sub(a: Interval, b: Interval) -> Interval:
+    return (a[0] - b[1], a[1] - b[0])
+
+
+def div(a: Interval, b: Interval) -> Interval | None:
+    """a / b for positive intervals; None when b may be zero."""
+    if b[0] <= 0:
+        return None
+    return (a[0] / b[1], a[1] / b[0] if not math.isinf(a[1]) else math.inf)
+
+
+def meet(a: Interval, b: Interval, slack: float = 1e-9) -> bool:
+    tol = slack * max(1.0, abs(a[0]), abs(b[0]))
+    return a[0] <= b[1] + tol and b[0] <= a[1] + tol
+
+
+def stated(f: Figure) -> Interval:
+    """What a printed result allows if the writer rounded *or* truncated: 87.58 → [87.575, 87.59)."""
+    if f.qualifier:  # 余, 以上, 近, 约 already widened the figure
+        return (f.low, f.high)
+    step = 10 ** (-f.decimals) * (f.value / _printed(f) if _printed(f) else 1)
+    return (f.low, max(f.high, f.value + step))
+
+
+def _printed(f: Figure) -> float:
+    """The numeral as printed (87.58 for 87.58%, 2.78 for 2.78万)."""
+    import regex
+
+    m = regex.search(r"\d[\d,]*(?:\.\d+)?", f.text.translate(str.maketrans("０１２３４５６７８９．", "0123456789.")))
+    return float(m.group().replace(",", "")) if m else 0.0
+
+
+def fmt(x: float, decimals: int = 2) -> str:
+    """Plain notation for evidence: 87.58, 26311, 1.41亿 stays in base units."""
+    if math.isinf(x):
+        return "∞"
+    if abs(x - round(x)) < 1e-9 and abs(x) >= 1:
+        return f"{int(round(x))}"
+    return f"{x:.{decimals}f}"
