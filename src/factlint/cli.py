@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--corpus", action="append", metavar="DIR", help="一并比对的语料目录（可重复）")
     c.add_argument("--config", metavar="FILE", help="配置文件（默认：最近的 factlint.toml 或 pyproject.toml）")
     c.add_argument("--no-cache", action="store_true", help="不读写 .factlint/ 缓存")
+    c.add_argument("--date", metavar="YYYY-MM-DD", help="发布日期（默认：文中最晚的日期）")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
     sub.add_parser("rules", help="列出所有规则").add_argument("--rules", action="append", metavar="DIR")
@@ -93,6 +94,7 @@ def _check(args) -> int:
         exclude=cfg.exclude + tuple(args.exclude) if args.exclude else None,
         rules=cfg.rules + tuple(args.rules) if args.rules else None,
         corpus=cfg.corpus + tuple(args.corpus) if args.corpus else None,
+        date=config_mod.check_date(args.date, "--date") if args.date else None,
     )
     rules = load_rules(cfg.rules)
     result = run(args.paths, cfg, rules, use_cache=not args.no_cache)

@@ -21,10 +21,20 @@ class Config:
     corpus: tuple[str, ...] = ()  # folders checked together with the files given
     formulas: tuple[str, ...] = ()  # extra fixed formulations for repetition checks
     cache: bool = True
+    date: str = ""  # publication date YYYY-MM-DD, for checks of spans that run past it
     source: str = ""  # the file these came from, for messages
 
 
-KEYS = {"select", "ignore", "severity", "fail-on", "exclude", "rules", "corpus", "formulas", "cache"}
+KEYS = {"select", "ignore", "severity", "fail-on", "exclude", "rules", "corpus", "formulas", "cache", "date"}
+
+
+def check_date(value, where: str) -> str:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise ConfigError(f"{where}: 日期应为 YYYY-MM-DD (got {value!r})") from None
 
 
 def find_config(start: Path) -> tuple[Path, dict] | None:
@@ -74,6 +84,7 @@ def from_mapping(data: dict, path: Path) -> Config:
         corpus=tuple(str(base / c) for c in _strings(data.get("corpus", []), f"{path}: 'corpus'")),
         formulas=_strings(data.get("formulas", []), f"{path}: 'formulas'"),
         cache=cache,
+        date=check_date(data["date"], f"{path}: 'date'") if "date" in data else "",
         source=str(path),
     )
 

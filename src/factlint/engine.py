@@ -112,6 +112,9 @@ def run(paths: list[str], cfg: Config, rules: list[Rule], use_cache: bool = True
         finally:
             if cache:
                 cache.close()
+    if cfg.date:
+        for f in facts:
+            f.published = cfg.date
     findings = run_rules(rules, facts, targets)
     return Result(findings, documents, errors, len(targets), chars, corpus_count)
 

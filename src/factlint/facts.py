@@ -53,6 +53,7 @@ class DocumentFacts:
     quantities: list[Quantity]  # every figure, dates and ordinals included, in text order
     enumerations: list[Enumeration]
     digest: str = ""  # content hash, for the corpus cache
+    published: str = ""  # publication date (YYYY-MM-DD) from config or --date; "" = unknown
 
     @property
     def path(self) -> str:
