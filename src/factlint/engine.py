@@ -76,6 +76,12 @@ def extract_all(files: list[str]) -> list[DocumentFacts | str]:
         return list(pool.map(_read_and_extract, files, chunksize=max(1, len(files) // (workers * 8))))
 
 
+def _shown(path: str) -> str:
+    """Config paths are absolute; show them relative to the current directory when inside it."""
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
+
+
 def run(paths: list[str], cfg: Config, rules: list[Rule], use_cache: bool = True) -> Result:
     rules = [_with_formulas(r, cfg.formulas) for r in select_rules(rules, cfg)]
     files, errors = discover(paths, cfg.exclude)
@@ -94,7 +100,7 @@ def run(paths: list[str], cfg: Config, rules: list[Rule], use_cache: bool = True
     corpus_count = 0
     if cfg.corpus:
         given = {os.path.realpath(p) for p in files}
-        extra, missing = discover(list(cfg.corpus), cfg.exclude)
+        extra, missing = discover([_shown(c) for c in cfg.corpus], cfg.exclude)
         errors.extend(missing)
         cache = FactCache.open(cfg) if use_cache and cfg.cache else None
         try:
