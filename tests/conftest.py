@@ -53,3 +53,18 @@ def check(rule_ids: list[str] | None, texts: dict[str, str]):
 
 def where(docs, loc) -> tuple[int, int]:
     return docs[loc.path].line_col(loc.span.start)
+
+
+def plant(tmp_path: Path, prefix: str, original: str, planted: str, rule_ids: list[str]):
+    """A seed with one phrase changed, checked with rule_ids: (findings, documents, path of the copy)."""
+    text = seed(prefix).read_text(encoding="utf-8")
+    assert text.count(original) == 1, f"{original!r} must occur once in seed {prefix}"
+    text = text.replace(original, planted)
+    path = tmp_path / seed(prefix).name
+    path.write_text(text, encoding="utf-8")
+    findings, docs = check(rule_ids, {str(path): text})
+    return findings, docs, path
+
+
+def seed_findings(prefix: str, rule_ids: list[str]):
+    return check(rule_ids, {seed(prefix).name: seed(prefix).read_text(encoding="utf-8")})[0]

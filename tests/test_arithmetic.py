@@ -7,7 +7,7 @@ from factlint.checks import difference, share, total
 from factlint.document import read_document
 from factlint.extract import extract
 
-from conftest import check, line_of, seed, where
+from conftest import check, line_of, plant, seed, seed_findings, where
 
 RULES = ["arithmetic/share", "arithmetic/parts-total", "arithmetic/difference", "arithmetic/growth",
          "arithmetic/ratio-sum"]
@@ -19,8 +19,7 @@ def _text(prefix):
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_no_arithmetic_finding_on_the_seeds(prefix):
-    findings, _ = check(RULES, {seed(prefix).name: _text(prefix)})
-    assert findings == []
+    assert seed_findings(prefix, RULES) == []
 
 
 def test_claims_recognised_and_verified_on_the_seeds():
@@ -58,12 +57,7 @@ PLANTED = [
 
 @pytest.mark.parametrize("prefix,original,planted,rule,anchor,message", PLANTED, ids=[p[2] for p in PLANTED])
 def test_planted_error_gives_one_finding(tmp_path, prefix, original, planted, rule, anchor, message):
-    text = _text(prefix)
-    assert text.count(original) == 1
-    planted_text = text.replace(original, planted)
-    f = tmp_path / seed(prefix).name
-    f.write_text(planted_text, encoding="utf-8")
-    findings, docs = check(RULES, {str(f): planted_text})
+    findings, docs, f = plant(tmp_path, prefix, original, planted, RULES)
     assert [(x.rule, x.message) for x in findings] == [(rule, message)]
     line, col = line_of(f, anchor)
     assert where(docs, findings[0].location)[0] == line

@@ -3,15 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import check, line_of, run_json, seed, where
+from conftest import check, line_of, plant, run_json, seed, seed_findings, where
 
 RULES = ["date/impossible", "date/chronology", "date/span"]
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_no_date_finding_on_the_seeds(prefix):
-    findings, _ = check(RULES, {seed(prefix).name: seed(prefix).read_text(encoding="utf-8")})
-    assert findings == []
+    assert seed_findings(prefix, RULES) == []
 
 
 PLANTED = [
@@ -26,12 +25,7 @@ PLANTED = [
 
 @pytest.mark.parametrize("prefix,original,planted,rule,message", PLANTED, ids=[p[2] for p in PLANTED])
 def test_planted_error(tmp_path, prefix, original, planted, rule, message):
-    text = seed(prefix).read_text(encoding="utf-8")
-    assert text.count(original) == 1
-    text = text.replace(original, planted)
-    f = tmp_path / seed(prefix).name
-    f.write_text(text, encoding="utf-8")
-    findings, docs = check(RULES, {str(f): text})
+    findings, docs, f = plant(tmp_path, prefix, original, planted, RULES)
     assert [(x.rule, x.message) for x in findings] == [(rule, message)]
     assert where(docs, findings[0].location)[0] == line_of(f, planted)[0]
 

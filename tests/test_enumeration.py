@@ -6,7 +6,7 @@ import pytest
 from factlint.document import read_document
 from factlint.extract import extract
 
-from conftest import check, line_of, seed, where
+from conftest import check, line_of, plant, seed, seed_findings, where
 
 RULES = ["enumeration/count-items", "enumeration/respectively", "enumeration/ordinals"]
 
@@ -17,8 +17,7 @@ def _seed_text(prefix):
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_no_enumeration_finding_on_the_seeds(prefix):
-    findings, _ = check(RULES, {seed(prefix).name: _seed_text(prefix)})
-    assert findings == []
+    assert seed_findings(prefix, RULES) == []
 
 
 def test_enumerations_recognised_on_the_seeds():
@@ -48,11 +47,6 @@ PLANTED = [
 
 @pytest.mark.parametrize("prefix,original,planted,rule,message", PLANTED, ids=[p[2] for p in PLANTED])
 def test_planted_error_gives_one_finding(tmp_path, prefix, original, planted, rule, message):
-    text = _seed_text(prefix)
-    assert text.count(original) == 1
-    planted_text = text.replace(original, planted)
-    f = tmp_path / seed(prefix).name
-    f.write_text(planted_text, encoding="utf-8")
-    findings, docs = check(RULES, {str(f): planted_text})
+    findings, docs, f = plant(tmp_path, prefix, original, planted, RULES)
     assert [(x.rule, x.message) for x in findings] == [(rule, message)]
     assert where(docs, findings[0].location)[0] == line_of(f, planted)[0]
