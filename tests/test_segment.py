@@ -53,7 +53,7 @@ def test_headings_are_not_joined_to_body():
 def test_articles_found_by_byline():
     segs = segment(read_document(str(seed("000"))))
     assert [a.title for a in segs.articles] == [
-        "从“五型红会”看乌蒙温度 ——昭通市红十字会党建引领人道事业跨越式发展工作纪实",
+        "从“五型红会”看乌蒙温度",
         "巧家· 多措并举发展壮大村级集体经济",
         "盐井镇: 党建引领做实劳务输出文章",
     ]

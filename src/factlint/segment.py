@@ -194,7 +194,9 @@ def segment(doc: Document) -> Segments:
     articles = []
     for a in range(art + 1):
         ps = [p for p in paragraphs if p.article == a]
-        title = " ".join(p.text for p in ps[:3] if p.heading) if ps else ""
+        # the headline lines, without a subtitle (——…) and without page furniture far above
+        heads = [p.text for p in ps[:3] if p.heading and not p.text.startswith(("——", "—", "--"))]
+        title = " ".join(heads)
         articles.append(Article(a, title[:60], ps[0].index, ps[-1].index))
 
     sentences: list[Sentence] = []

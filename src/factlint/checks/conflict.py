@@ -129,7 +129,7 @@ def _finding(rule, corpus, metric: str, first: tuple[int, Quantity], second: tup
         title = f1.article_title(q1.paragraph)
         other = f"《{title}》" if title else f1.path
         message = f"“{metric}”与{other}中的数值不一致：此处为 {q2.figure.text}，彼处为 {q1.figure.text}"
-    note = f"此处为 {q1.figure.text}：{_context(f1, q1)[:80]}"
+    note = f"{q1.figure.text}：{_context(f1, q1)[:80]}"
     return Finding(
         rule.id, rule.category, severity, message,
         Location(f2.path, q2.span),
