@@ -60,7 +60,8 @@ def extract(doc: Document) -> DocumentFacts:
                 k2 = bisect.bisect_left(place_pos, f.start) - 1
                 subject = places[k2][1] if k2 >= 0 else article_subject.get(p.article, "")
                 stock_ = metrics.stock(metrics.pre_phrase(p.text, f.start, floor))
-            prev_end = f.end
+            if f.kind not in ("ordinal", "code"):
+                prev_end = f.end  # 第一产业增加值, “135”工作目标: an ordinal or code is part of the name
             quantities.append(Quantity(f, p.span(f.start, f.end), p.index, si, p.article, metric, scope, key,
                                        stock_, subject))
     quantities.sort(key=lambda q: (q.span.start, q.span.end))

@@ -55,3 +55,11 @@ def fmt(x: float, decimals: int = 2) -> str:
     if abs(x - round(x)) < 1e-9 and abs(x) >= 1:
         return f"{int(round(x))}"
     return f"{x:.{decimals}f}"
+
+
+def in_units_of(value: float, f: Figure, decimals: int | None = None) -> str:
+    """A computed value written in the units a figure was printed in: 1215 → 1215所, 1.2506e11 → 1250.6亿元."""
+    printed = _printed(f)
+    scale = f.value / printed if printed else 1.0
+    d = f.decimals if decimals is None else decimals
+    return f"{value / scale:.{d}f}{f.unit_text}"

@@ -104,7 +104,7 @@ def check(rule, facts: DocumentFacts) -> Iterator[Finding]:
         else:
             computed = change
             value = (a.figure.value - b.figure.value) if falling else (b.figure.value - a.figure.value)
-            shown = iv.fmt(value) + (c.figure.unit if c.figure.unit != "%" else "")
+            shown = iv.in_units_of(value, c.figure, max(a.figure.decimals, b.figure.decimals))
         if iv.meet(computed, iv.stated(c.figure)):
             continue
         op = "−"

@@ -135,13 +135,14 @@ def check(rule, facts: DocumentFacts) -> Iterator[Finding]:
         if iv.meet(s, t) or (not exhaustive and s[1] < t[0]):
             continue
         value = sum(p.figure.value for p in parts)
-        formula = " + ".join(p.figure.text for p in parts) + f" = {iv.fmt(value)}{total.figure.unit}"
+        d = max(p.figure.decimals for p in parts)
+        formula = " + ".join(p.figure.text for p in parts) + f" = {iv.in_units_of(value, total.figure, d)}"
         relation = "多于" if s[0] > t[1] else "少于"
         yield Finding(
             rule.id, rule.category, rule.severity,
             rule.message.format(formula=formula, total=total.figure.text, relation=relation),
             Location(facts.path, total.span),
             tuple(Location(facts.path, p.span, f"分项：{p.figure.text}") for p in parts),
-            evidence={"formula": f"{formula}，{relation}总数 {total.figure.text}", "computed": iv.fmt(value),
+            evidence={"formula": f"{formula}，{relation}总数 {total.figure.text}", "computed": iv.in_units_of(value, total.figure, d),
                       "stated": total.figure.text, "parts": [p.figure.text for p in parts], "structure": how},
         )
