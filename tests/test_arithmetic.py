@@ -79,6 +79,7 @@ def test_evidence_and_related_locations(tmp_path):
     "全市三次产业结构比为1∶2∶3。",  # a proportion, not percentages
     "共有学校12所,其中小学5所、中学4所。",  # a partial 其中 list
     "全县人口10.5万人,其中城镇人口4.2万人、农村人口6.3万人。",  # rounded parts: 10.5 = 4.2 + 6.3
+    "全村共有志愿者180人,其中党员120人、妇女85人(部分人员重复统计)。",  # declared overlap
 ])
 def test_not_flagged(sentence):
     findings, _ = check(RULES, {"a.txt": sentence})

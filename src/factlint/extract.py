@@ -59,7 +59,7 @@ def extract(doc: Document) -> DocumentFacts:
                 key = metrics.scope_key(scope)
                 k2 = bisect.bisect_left(place_pos, f.start) - 1
                 subject = places[k2][1] if k2 >= 0 else article_subject.get(p.article, "")
-                stock_ = metrics.stock(metrics.pre_phrase(p.text, f.start, floor))
+                stock_ = metrics.stock(metrics.pre_phrase(p.text, f.start, floor), p.text[sent.start:f.start])
             if f.kind not in ("ordinal", "code"):
                 prev_end = f.end  # 第一产业增加值, “135”工作目标: an ordinal or code is part of the name
             quantities.append(Quantity(f, p.span(f.start, f.end), p.index, si, p.article, metric, scope, key,

@@ -164,12 +164,16 @@ def metric_key(pre: str, post: str, classifier: bool) -> str:
     return lex.synonyms.get(key, key)
 
 
+TARGET = regex.compile(r"目标|预期|力争|计划|规划|确保|争取达到|预计|将达到|到20\d\d年")
 PER = regex.compile(r"年均|人均|户均|日均|月均|每年|每月|每人|每户|每天|年(?=创收|增收|产值|收入|出栏|加工)")
 
 
-def stock(pre: str) -> str:
-    """new (新增), cumulative (累计), per (年均, 人均: a rate, never compared with a total) or ""."""
+def stock(pre: str, sentence_before: str = "") -> str:
+    """target (目标, 预期, 力争: never compared with an actual), per (年均, 人均: a rate, never
+    compared with a total), new (新增), cumulative (累计), or ""."""
     lex = lexicon()
+    if TARGET.search(sentence_before):
+        return "target"
     if PER.search(pre):
         return "per"
     if any(w in pre for w in lex.scope_new):

@@ -28,6 +28,7 @@ KIND = "total"
 SCOPE = "document"
 
 LIST_GAP = regex.compile(r"[^，,；;。！？()（）]{0,10}?、[^，,；;。！？()（）、]{0,10}?")
+OVERLAP_NOTE = regex.compile(r"重复统计|重复计算|交叉|有重叠|兼任|部分重复|不重复")
 TOTAL_WORD = regex.compile(r"[，,]?\s*(?:共计|合计|总计|总共|一共|共|累计)\s*$")
 
 
@@ -60,6 +61,9 @@ def find_claims(facts: DocumentFacts):
         by_sentence.setdefault(q.sentence, []).append(q)
     for si, qs in by_sentence.items():
         text = facts.segments.paragraphs[qs[0].paragraph].text
+        sent = facts.segments.sentences[si]
+        if OVERLAP_NOTE.search(text, sent.start, sent.end):
+            continue  # groups the text itself says overlap need not add up
         used: set[int] = set()
         for i, total in enumerate(qs):
             if i in used:

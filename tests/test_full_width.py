@@ -1,0 +1,34 @@
+"""Beyond the seeds: a government-work-report page written by us in full-width punctuation (，；：（）∶),
+correct as written, and the same page with four figures changed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import check, where
+
+DATA = Path(__file__).parent / "data" / "gov_report.txt"
+
+CHANGES = [
+    ("城镇化率42.33%", "城镇化率43.33%", "arithmetic/share", 5,
+     "按文中数字计算 215.6万人 / 509.3万人 = 42.33%，与文中的 43.33% 不符"),
+    ("占一般公共预算收入的61.1%", "占一般公共预算收入的63.1%", "arithmetic/share", 5,
+     "按文中数字计算 52.3亿元 / 85.6亿元 = 61.1%，与文中的 63.1% 不符"),
+    ("幼儿园336所", "幼儿园346所", "arithmetic/parts-total", 11,
+     "分项相加 3所 + 12所 + 186所 + 668所 + 346所 = 1215所，多于总数 1205所"),
+    ("16.8∶30.4∶52.8", "16.8∶30.4∶51.8", "arithmetic/ratio-sum", 3, "构成比各项相加 16.8 + 30.4 + 51.8 = 99，不等于 100"),
+]
+
+
+def test_correct_page_has_no_finding():
+    findings, _ = check(None, {"report.txt": DATA.read_text(encoding="utf-8")})
+    assert [(f.rule, f.message) for f in findings] == []
+
+
+def test_each_planted_figure_is_found_once():
+    text = DATA.read_text(encoding="utf-8")
+    for original, planted, _, _, _ in CHANGES:
+        assert text.count(original) == 1
+        text = text.replace(original, planted)
+    findings, docs = check(None, {"report.txt": text})
+    got = sorted((f.rule, where(docs, f.location)[0], f.message) for f in findings)
+    assert got == sorted((rule, line, message) for _, _, rule, line, message in CHANGES)
