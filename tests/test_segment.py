@@ -77,3 +77,9 @@ def test_full_width_and_ascii_punctuation_both_split():
 def test_closing_quote_stays_with_its_sentence():
     text = "“群众的需求,就是我们努力的方向。”昭通市红十字会立足“三救三献”职能。"
     assert [text[a:b] for a, b in split_sentences(text)][0] == "“群众的需求,就是我们努力的方向。”"
+
+
+def test_clauses_on_demand():
+    segs = segment(Document("a.txt", "全镇30613名农村劳动力中，已就业26811人、待业3802人。"))
+    assert [segs.paragraphs[c.paragraph].text[c.start:c.end] for c in segs.clauses()] == [
+        "全镇30613名农村劳动力中", "已就业26811人", "待业3802人。"]

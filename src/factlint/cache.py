@@ -5,21 +5,39 @@ import hashlib
 import os
 import pickle
 import sqlite3
+import zlib
 from pathlib import Path
 
 from .config import Config
-from .document import read_document
-from .extract import EXTRACTOR_VERSION, extract
+from .document import InputError, read_document
+from .extract import EXTRACTOR_VERSION
 from .facts import DocumentFacts
 from .lexicon import builtin_rules_dir
 
 
+EXTRACTION_SOURCES = ("cache.py", "document.py", "segment.py", "numbers.py", "metrics.py", "enumerations.py", "extract.py",
+                      "facts.py", "words.py", "lexicon.py")
+
+
 def _lexicon_version() -> str:
-    """Extraction depends on the word lists too: a changed list invalidates the cache."""
+    """Facts depend on the extraction code and the word lists: a change to either invalidates them."""
     h = hashlib.sha256(EXTRACTOR_VERSION.encode())
+    here = Path(__file__).resolve().parent
+    for name in EXTRACTION_SOURCES:
+        h.update((here / name).read_bytes())
     for p in sorted((builtin_rules_dir() / "lexicon").glob("*.toml")):
         h.update(p.read_bytes())
     return h.hexdigest()[:16]
+
+
+def _dumps(facts: DocumentFacts) -> bytes:
+    """The facts without the document text: the file is read again anyway to hash it."""
+    doc = facts.doc
+    facts.doc = None
+    try:
+        return zlib.compress(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    finally:
+        facts.doc = doc
 
 
 class FactCache:
@@ -37,24 +55,37 @@ class FactCache:
         root = Path(cfg.source).parent if cfg.source else Path.cwd()
         return cls(root / ".factlint" / "cache.sqlite")
 
-    def get_or_extract(self, path: str) -> DocumentFacts:
-        doc = read_document(path)
-        digest = hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
-        key = (os.path.realpath(path), digest, self.version)
-        row = self.db.execute("SELECT data FROM facts WHERE path=? AND digest=? AND version=?", key).fetchone()
-        if row:
+    def load(self, paths: list[str]) -> tuple[dict[str, DocumentFacts], list[str], list[str]]:
+        """Facts found for unchanged files, the paths still to extract, and one-line read errors."""
+        hits, misses, errors = {}, [], []
+        for path in paths:
             try:
-                facts = pickle.loads(row[0])
-                facts.doc = doc
-                self.hits += 1
-                return facts
-            except Exception:  # a cache written by another version: rebuild the entry
-                pass
-        facts = extract(doc)
-        self.misses += 1
-        self.db.execute("DELETE FROM facts WHERE path=? AND version=?", (key[0], key[2]))
-        self.db.execute("INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?)", (*key, pickle.dumps(facts)))
-        return facts
+                doc = read_document(path)
+            except InputError as exc:
+                errors.append(str(exc))
+                continue
+            digest = hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
+            row = self.db.execute("SELECT data FROM facts WHERE path=? AND digest=? AND version=?",
+                                  (os.path.realpath(path), digest, self.version)).fetchone()
+            facts = None
+            if row:
+                try:
+                    facts = pickle.loads(zlib.decompress(row[0]))
+                    facts.doc = doc
+                except Exception:  # written by another factlint: rebuild the entry
+                    facts = None
+            if facts is None:
+                misses.append(path)
+            else:
+                hits[path] = facts
+        self.hits, self.misses = len(hits), len(misses)
+        return hits, misses, errors
+
+    def store(self, facts: DocumentFacts) -> None:
+        key = os.path.realpath(facts.path)
+        self.db.execute("DELETE FROM facts WHERE path=?", (key,))  # older contents and versions
+        self.db.execute("INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?)",
+                        (key, facts.digest, self.version, _dumps(facts)))
 
     def close(self) -> None:
         self.db.commit()

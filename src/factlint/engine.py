@@ -102,19 +102,27 @@ def run(paths: list[str], cfg: Config, rules: list[Rule], use_cache: bool = True
         given = {os.path.realpath(p) for p in files}
         extra, missing = discover([_shown(c) for c in cfg.corpus], cfg.exclude)
         errors.extend(missing)
+        todo = [p for p in extra if os.path.realpath(p) not in given]
         cache = FactCache.open(cfg) if use_cache and cfg.cache else None
         try:
+            hits: dict[str, DocumentFacts] = {}
+            if cache:
+                hits, todo, unreadable = cache.load(todo)
+                errors.extend(unreadable)
+            fresh = {}
+            for item in extract_all(todo):
+                if isinstance(item, str):
+                    errors.append(item)
+                else:
+                    fresh[item.path] = item
+                    if cache:
+                        cache.store(item)
             for path in extra:
-                if os.path.realpath(path) in given:
-                    continue
-                try:
-                    f = cache.get_or_extract(path) if cache else extract(read_document(path))
-                except InputError as exc:
-                    errors.append(str(exc))
-                    continue
-                documents[path] = f.doc
-                facts.append(f)
-                corpus_count += 1
+                f = hits.get(path) or fresh.get(path)
+                if f is not None:
+                    documents[path] = f.doc
+                    facts.append(f)
+                    corpus_count += 1
         finally:
             if cache:
                 cache.close()

@@ -90,8 +90,15 @@ class Article:
 class Segments:
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
-    clauses: tuple[Clause, ...]
     articles: tuple[Article, ...]
+
+    def clauses(self) -> list[Clause]:
+        """Clauses (split at ，、：), computed on demand: no check keeps them, and the cache need not."""
+        out = []
+        for si, s in enumerate(self.sentences):
+            text = self.paragraphs[s.paragraph].text
+            out.extend(Clause(s.paragraph, si, a, b) for a, b in split_clauses(text, s.start, s.end))
+        return out
 
     def sentence_text(self, s: Sentence) -> str:
         return self.paragraphs[s.paragraph].text[s.start:s.end]
@@ -199,15 +206,8 @@ def segment(doc: Document) -> Segments:
         title = " ".join(heads)
         articles.append(Article(a, title[:60], ps[0].index, ps[-1].index))
 
-    sentences: list[Sentence] = []
-    clauses: list[Clause] = []
-    for p in paragraphs:
-        for s_start, s_end in split_sentences(p.text):
-            si = len(sentences)
-            sentences.append(Sentence(p.index, s_start, s_end))
-            for c_start, c_end in split_clauses(p.text, s_start, s_end):
-                clauses.append(Clause(p.index, si, c_start, c_end))
-    return Segments(tuple(paragraphs), tuple(sentences), tuple(clauses), tuple(articles))
+    sentences = [Sentence(p.index, a, b) for p in paragraphs for a, b in split_sentences(p.text)]
+    return Segments(tuple(paragraphs), tuple(sentences), tuple(articles))
 
 
 def _article_starts(groups: list[tuple[list[Unit], bool, bool]]) -> set[int]:

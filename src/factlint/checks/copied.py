@@ -102,10 +102,13 @@ def check(rule, corpus: list[DocumentFacts], targets: set[str]) -> Iterator[Find
     opts = rule.options
     items = phrases(corpus, opts)
     in_target = [corpus[ph.doc].path in targets for ph in items]
+    k = opts.shingle
+    shingles = [{ph.norm[j:j + k] for j in range(len(ph.norm) - k + 1)} for ph in items]
+    # only runs that occur in a file being checked can make a pair worth reporting
+    wanted = set().union(*(sh for sh, t in zip(shingles, in_target) if t)) if any(in_target) else set()
     index: dict[str, list[int]] = defaultdict(list)
-    for i, ph in enumerate(items):
-        k = opts.shingle
-        for s in {ph.norm[j:j + k] for j in range(len(ph.norm) - k + 1)}:
+    for i, sh in enumerate(shingles):
+        for s in (sh if in_target[i] else sh & wanted):
             index[s].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in index.values():
