@@ -48,15 +48,6 @@ def _printed(f: Figure) -> float:
     return float(m.group().replace(",", "")) if m else 0.0
 
 
-def fmt(x: float, decimals: int = 2) -> str:
-    """Plain notation for evidence: 87.58, 26311, 1.41亿 stays in base units."""
-    if math.isinf(x):
-        return "∞"
-    if abs(x - round(x)) < 1e-9 and abs(x) >= 1:
-        return f"{int(round(x))}"
-    return f"{x:.{decimals}f}"
-
-
 def in_units_of(value: float, f: Figure, decimals: int | None = None) -> str:
     """A computed value written in the units a figure was printed in: 1215 → 1215所, 1.2506e11 → 1250.6亿元."""
     printed = _printed(f)

@@ -1,6 +1,8 @@
 """What a figure measures (metric key), its time scope and its subject, from the words around it."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from . import words
@@ -12,11 +14,18 @@ PRE_STOP = set("，,、；;：:。！？!?（(）)【】[]《》\n")
 POST_STOP = set("，,、；;：:。！？!?（(）)【】[]《》\n")
 QUOTES = "“”‘’「」『』\"'"
 
-RELATIVE_SCOPE = regex.compile(
-    r"截至目前|截至今年\d*|截至\d{4}年\d{1,2}月(?:底|末)?|截至\d{4}年(?:底|末)?|今年以来|今年|去年|当年|至今|目前|现有"
-    r"|近年来|多年来|[一二三四五六七八九十两\d]+年来|[一二三四五六七八九十两\d]+年以来|近[一二三四五六七八九十两\d]+年"
+# Time scopes with a year or a count in them; plain words (截至目前, 近年来) come from the lexicon.
+DATED_SCOPE = (
+    r"截至\d{4}年\d{1,2}月(?:底|末)?|截至\d{4}年(?:底|末)?|今年以来|今年|去年|当年"
+    r"|[一二三四五六七八九十两\d]+年来|[一二三四五六七八九十两\d]+年以来|近[一二三四五六七八九十两\d]+年"
     r"|(?:自|从)?\d{4}年(?:\d{1,2}月)?(?:以来|起|底|末|初|上半年|下半年|前三季度|度)?"
 )
+
+
+@lru_cache(maxsize=1)
+def _scope_regex() -> regex.Pattern:
+    words = sorted(lexicon().scope_now, key=len, reverse=True)
+    return regex.compile("|".join([*(regex.escape(w) for w in words), DATED_SCOPE]))
 ADMIN_SUFFIX = ("省", "市", "县", "区", "镇", "乡", "村", "街道", "社区")
 ADMIN_WHOLE = regex.compile(r"全(?:省|市|县|区|镇|乡|村)")
 _CN = "一二三四五六七八九十两"
@@ -48,13 +57,13 @@ def scope_key(text: str) -> str:
 def sentence_scope(sentence: str, upto: int) -> str:
     """The nearest time scope written before position upto in the sentence."""
     best = ""
-    for m in RELATIVE_SCOPE.finditer(sentence, 0, upto):
+    for m in _scope_regex().finditer(sentence, 0, upto):
         best = m.group()
     return best
 
 
 def first_scope(text: str) -> str:
-    m = RELATIVE_SCOPE.search(text)
+    m = _scope_regex().search(text)
     return m.group() if m else ""
 
 

@@ -91,7 +91,6 @@ class Figure:
     decimals: int = 0
     chinese: bool = False  # written in Chinese numerals
     classifier: bool = False  # unit is a measure word that may be followed by its noun
-    num_end: int = 0  # where the numeral (and magnitude) ends, before the unit
 
 
 def cn_to_number(s: str) -> int | None:
@@ -216,14 +215,14 @@ def scan(text: str) -> list[Figure]:
             v = _cn_decimal(m.group(1))
             if v is not None:
                 add(Figure("percent", m.start(), m.end(), text[m.start():m.end()], v, v, v, "%", "%", "percent",
-                           chinese=True, num_end=m.end()))
+                           chinese=True))
     for m in _FRACTION.finditer(t):
         if not claims.taken(m.start(), m.end()):
             den, num = (_to_number(g) for g in (m.group(1), m.group(2)))
             if den and num is not None:
                 v = 100.0 * num / den
                 add(Figure("percent", m.start(), m.end(), text[m.start():m.end()], v, v, v, "%", "分之", "percent",
-                           chinese=not m.group(1).isdigit(), num_end=m.end()))
+                           chinese=not m.group(1).isdigit()))
 
     for m in NUM.finditer(t):
         if claims.taken(m.start(), m.end()):
@@ -241,7 +240,7 @@ def scan(text: str) -> list[Figure]:
                 out.pop()
                 claims.free(prev.start, prev.end)
                 f = Figure("range", prev.start, f.end, text[prev.start:f.end], None, lo, f.high, f.unit,
-                           f.unit_text, f.dimension, f.qualifier, f.decimals, f.chinese, f.classifier, f.num_end)
+                           f.unit_text, f.dimension, f.qualifier, f.decimals, f.chinese, f.classifier)
         add(f)
     out.sort(key=lambda f: (f.start, f.end))
     return out
@@ -301,7 +300,6 @@ def _read_figure(text: str, t: str, m: regex.Match) -> Figure | None:
     a = _AFTER.match(t, end)
     mag = a.group("mag") if not chinese else None
     mag_scale = MAGNITUDES[mag] if mag else 1
-    num_end = a.start("sp")
     unit_text = mag or ""
     pct = a.group("pct")
     pos = a.end()
@@ -349,4 +347,4 @@ def _read_figure(text: str, t: str, m: regex.Match) -> Figure | None:
     if prefix:
         start -= len(prefix)
     return Figure(kind, start, pos, text[start:pos], value_b, low, high, base if unit else (mag or ""),
-                  unit_text, dim, QUALIFIER_NAME[how], decimals, chinese, classifier, num_end)
+                  unit_text, dim, QUALIFIER_NAME[how], decimals, chinese, classifier)
