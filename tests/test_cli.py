@@ -176,3 +176,18 @@ def test_acceptance_script_passes():
     p = subprocess.run([sys.executable, str(script), sys.executable, "-m", "factlint"], cwd=ROOT,
                        capture_output=True, text=True)
     assert p.returncode == 0, p.stdout + p.stderr
+
+
+def test_baseline_accepts_known_findings(tmp_path):
+    base = tmp_path / "baseline.json"
+    base.write_text(run_cli("seeds/", "--format", "json").stdout, encoding="utf-8")
+    code, report = run_json("seeds/", "--baseline", str(base))
+    assert code == 0 and report["findings"] == []
+    draft = tmp_path / "d.txt"
+    draft.write_text("深入学习党的二十大精神、二十大精神。\n", encoding="utf-8")
+    code, report = run_json("seeds/", str(draft), "--baseline", str(base))
+    assert code == 1 and [f["path"] for f in report["findings"]] == [str(draft)]
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    p = run_cli("seeds/", "--baseline", str(bad))
+    assert p.returncode == 2 and "不是 factlint 的 JSON 报告" in p.stderr

@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--config", metavar="FILE", help="配置文件（默认：最近的 factlint.toml 或 pyproject.toml）")
     c.add_argument("--no-cache", action="store_true", help="不读写 .factlint/ 缓存")
     c.add_argument("--date", metavar="YYYY-MM-DD", help="发布日期（默认：文中最晚的日期）")
+    c.add_argument("--baseline", metavar="FILE", help="忽略此前 --format json 报告中已有的问题（按指纹）")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
     sub.add_parser("rules", help="列出所有规则").add_argument("--rules", action="append", metavar="DIR")
@@ -98,6 +99,12 @@ def _check(args) -> int:
     )
     rules = load_rules(cfg.rules)
     result = run(args.paths, cfg, rules, use_cache=not args.no_cache)
+    if args.baseline:
+        from .report.json import read_baseline
+
+        known = read_baseline(args.baseline)
+        result.findings = [f for f in result.findings
+                           if f.fingerprint(result.documents[f.location.path].text) not in known]
     out = sys.stdout
     if args.format == "json":
         from .report import json as report

@@ -60,3 +60,15 @@ def render(result) -> str:
         "summary": summary(result),
     }
     return json.dumps(_safe(report), ensure_ascii=False, indent=2)
+
+
+def read_baseline(path: str) -> set[str]:
+    """Fingerprints of the findings in an earlier JSON report: accepted, not reported again."""
+    from ..tomlload import ConfigError
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            report = json.load(fh)
+        return {f["fingerprint"] for f in report["findings"]}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"{path}: 不是 factlint 的 JSON 报告 (not a factlint JSON report: {exc})") from None
