@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 
-from .numbers import Figure
+from .numbers import Figure, printed
 
 Interval = tuple[float, float]
 
@@ -36,21 +36,13 @@ def stated(f: Figure) -> Interval:
     """What a printed result allows if the writer rounded *or* truncated: 87.58 → [87.575, 87.59)."""
     if f.qualifier:  # 余, 以上, 近, 约 already widened the figure
         return (f.low, f.high)
-    step = 10 ** (-f.decimals) * (f.value / _printed(f) if _printed(f) else 1)
+    step = 10 ** (-f.decimals) * (f.value / printed(f) if printed(f) else 1)
     return (f.low, max(f.high, f.value + step))
-
-
-def _printed(f: Figure) -> float:
-    """The numeral as printed (87.58 for 87.58%, 2.78 for 2.78万)."""
-    import regex
-
-    m = regex.search(r"\d[\d,]*(?:\.\d+)?", f.text.translate(str.maketrans("０１２３４５６７８９．", "0123456789.")))
-    return float(m.group().replace(",", "")) if m else 0.0
 
 
 def in_units_of(value: float, f: Figure, decimals: int | None = None) -> str:
     """A computed value written in the units a figure was printed in: 1215 → 1215所, 1.2506e11 → 1250.6亿元."""
-    printed = _printed(f)
-    scale = f.value / printed if printed else 1.0
+    numeral = printed(f)
+    scale = f.value / numeral if numeral else 1.0
     d = f.decimals if decimals is None else decimals
     return f"{value / scale:.{d}f}{f.unit_text}"

@@ -50,6 +50,8 @@ _DATE_PATTERNS = [
     regex.compile(r"(?<!\d)(?:19|20)\d\d年\d{1,2}月(?:底|末|初|上旬|中旬|下旬|份)?"),
     regex.compile(r"(?<!\d)(?:19|20)\d\d年(?:以来|底|末|初|起|前|后|上半年|下半年|前三季度|度|来)?"),
     regex.compile(r"(?<![\d年])\d{1,2}月(?:底|末|初|上旬|中旬|下旬|份)"),
+]
+_TIME_PATTERNS = [
     regex.compile(r"(?:[上下]午|凌晨|晚上?|早上|中午|傍晚)?(?<!\d)\d{1,2}[时点](?:\d{1,2}分)?许?"),
     regex.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])"),
 ]
@@ -193,10 +195,14 @@ def scan(text: str) -> list[Figure]:
     for pat in _DATE_PATTERNS:
         for m in pat.finditer(t):
             if not claims.taken(m.start(), m.end()):
-                kind = "time" if pat is _DATE_PATTERNS[5] or pat is _DATE_PATTERNS[6] else "date"
-                if kind == "time" and not (_TIME_OF_DAY.match(m.group()) or "分" in m.group() or ":" in m.group()):
-                    continue  # 3时 alone is too often not a clock time
-                add(Figure(kind, m.start(), m.end(), text[m.start():m.end()], None, None, None))
+                add(Figure("date", m.start(), m.end(), text[m.start():m.end()], None, None, None))
+    for pat in _TIME_PATTERNS:
+        for m in pat.finditer(t):
+            if claims.taken(m.start(), m.end()):
+                continue
+            if not (_TIME_OF_DAY.match(m.group()) or "分" in m.group() or ":" in m.group()):
+                continue  # 3时 alone is too often not a clock time
+            add(Figure("time", m.start(), m.end(), text[m.start():m.end()], None, None, None))
     for pat in _CODE_PATTERNS:
         for m in pat.finditer(t):
             if not claims.taken(m.start(), m.end()):
@@ -235,7 +241,7 @@ def scan(text: str) -> list[Figure]:
             prev = out[-1]
             between = t[prev.end:f.start]
             if _RANGE_SEP.fullmatch(between) and prev.end > 0 and prev.chinese == f.chinese:
-                lo_scale = f.value / _plain(f) if _plain(f) else 1.0
+                lo_scale = f.value / printed(f) if printed(f) else 1.0
                 lo = (prev.value or 0) * lo_scale
                 out.pop()
                 claims.free(prev.start, prev.end)
@@ -251,12 +257,10 @@ def _tidy(x: float) -> float:
     return x if math.isinf(x) else float(f"{x:.12g}")
 
 
-def _plain(f: Figure) -> float:
-    """The printed numeral of a figure without magnitude or unit (for range ends)."""
-    digits = regex.match(ARABIC, f.text.translate(_FOLD)) if f.text else None
-    if digits:
-        return float(digits.group().replace(",", ""))
-    return 0.0
+def printed(f: Figure) -> float:
+    """The Arabic numeral as printed, without qualifier, magnitude or unit: 2.78 for 近2.78万名; 0 if none."""
+    digits = regex.search(ARABIC, f.text.translate(_FOLD))
+    return float(digits.group().replace(",", "")) if digits else 0.0
 
 
 def _to_number(s: str) -> float | None:

@@ -131,9 +131,10 @@ def load_rule(path: Path, rule_id: str) -> Rule:
     if category not in CATEGORIES:
         raise ConfigError(f"{path}: 类别 '{category}' 未知 (the folder must be one of {', '.join(CATEGORIES)})")
     options = build_options(kinds[kind], data, str(path))
-    doc = (kinds[kind].__doc__ or "").strip()
-    return Rule(rule_id, category, kind, severity, message, summary or doc.splitlines()[0] if (summary or doc) else "",
-                options, tuple(examples), str(path))
+    if not summary:
+        doc = (kinds[kind].__doc__ or "").strip()
+        summary = doc.splitlines()[0] if doc else ""
+    return Rule(rule_id, category, kind, severity, message, summary, options, tuple(examples), str(path))
 
 
 def rule_files(folder: Path) -> list[tuple[Path, str]]:
