@@ -80,6 +80,9 @@ def test_evidence_and_related_locations(tmp_path):
     "共有学校12所,其中小学5所、中学4所。",  # a partial 其中 list
     "全县人口10.5万人,其中城镇人口4.2万人、农村人口6.3万人。",  # rounded parts: 10.5 = 4.2 + 6.3
     "全村共有志愿者180人,其中党员120人、妇女85人(部分人员重复统计)。",  # declared overlap
+    "全市完成植树造林面积12.5万亩、森林抚育面积8.6万亩，森林覆盖率达到61.2%。",  # siblings, not part and whole
+    "全县共有贫困人口1.2万人，其中已脱贫1.1万人，贫困发生率降至0.5%。",  # the rate's whole is not given
+    "全市户籍人口600万人，常住人口509万人，城镇化率42.33%。",
 ])
 def test_not_flagged(sentence):
     findings, _ = check(RULES, {"a.txt": sentence})

@@ -48,6 +48,8 @@ def test_seed_conflicts_found_at_their_lines():
     "巧家县村级集体经济增收180余万元。盐津县村级集体经济增收1200万元。",
     # parallel items sharing an attribute word in one sentence
     "大型水电站白鹤滩水电站1座,装机容量1600万千瓦(云南侧800万千瓦),32座中小型水电站,装机容量80.6万千瓦。",
+    # growth rates of different figures
+    "全年粮食总产量95.6万吨,比上年增长2.1%。全市共接待游客4580万人次,比上年增长15.2%。",
     # a target beside last year's actual
     "去年全市城镇新增就业2.3万人。今年主要预期目标是城镇新增就业2.5万人以上。",
     "全市城镇新增就业2.3万人,力争明年城镇新增就业2.5万人。",

@@ -4,7 +4,8 @@
 The percentage must name a rate (率, 进度, 比重, 比例, 占); the part is the nearest figure before
 it, in the same sentence, whose metric shares a word with the rate (就业 ↔ 就业率, 资金项目支出 ↔
 支出进度, 省外转移就业 ↔ 占总就业人数); the whole is the nearest larger figure of the same
-dimension before the part, tied to it by 中 (30613名农村劳动力中), 其中, or a shared word.
+dimension before the part, tied to it by 中 (30613名农村劳动力中), 其中, or a shared word —
+never two items of one 、 list (植树造林面积12.5万亩、森林抚育面积8.6万亩,森林覆盖率61.2%).
 Figures inside brackets are asides (1610个(其中…788个…)): never the part of a share outside them.
 A percentage of something the text does not give (占全省的六分之一, 占昭通市总量的45.3%) has no
 whole in the sentence and is skipped. The printed result may be rounded or truncated.
@@ -84,8 +85,9 @@ def find_claims(facts: DocumentFacts, options: Options):
             if q.figure.value is None or q.figure.value < (part.figure.value or 0):
                 continue
             after = text[q.figure.end:part.figure.start]
-            tied = (regex.match(r"[^，,；;。]*[中里][，,]", after) or "其中" in after
-                    or shares_word(q.metric, part.metric) or shares_word(q.metric, core))
+            strong = regex.match(r"[^，,；;。]*[中里][，,]", after) or "其中" in after
+            # figures joined by 、 are parallel items of a list (造林12.5万亩、抚育8.6万亩), not part and whole
+            tied = strong or ("、" not in after and (shares_word(q.metric, part.metric) or shares_word(q.metric, core)))
             if tied:
                 whole = q
             break
