@@ -32,3 +32,24 @@ def test_each_planted_figure_is_found_once():
     findings, docs = check(None, {"report.txt": text})
     got = sorted((f.rule, where(docs, f.location)[0], f.message) for f in findings)
     assert got == sorted((rule, line, message) for _, _, rule, line, message in CHANGES)
+
+
+BULLETIN = Path(__file__).parent / "data" / "bulletin.txt"
+BULLETIN_CHANGES = [
+    ("专业公共卫生机构72个", "专业公共卫生机构82个", "arithmetic/parts-total", 3,
+     "分项相加 86个 + 2198个 + 82个 = 2366个，多于总数 2356个"),
+    ("分别为5家、32家和156家", "分别为5家和156家", "enumeration/respectively", 5, "“分别”前列了 3 项，后面给出 2 个数值"),
+    ("2月28日至3月1日", "2月30日至3月1日", "date/impossible", 11, "2月没有30日"),
+    ("三是强化督查", "四是强化督查", "enumeration/ordinals", 13, "序号从“二是”跳到“四是”，中间缺了"),
+]
+
+
+def test_statistical_bulletin_correct_and_planted():
+    text = BULLETIN.read_text(encoding="utf-8")
+    assert check(None, {"b.txt": text})[0] == []
+    for original, planted, *_ in BULLETIN_CHANGES:
+        assert text.count(original) == 1
+        text = text.replace(original, planted)
+    findings, docs = check(None, {"b.txt": text})
+    got = sorted((f.rule, where(docs, f.location)[0], f.message) for f in findings)
+    assert got == sorted((rule, line, message) for _, _, rule, line, message in BULLETIN_CHANGES)

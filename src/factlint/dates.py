@@ -69,6 +69,8 @@ def impossible(w: When) -> str | None:
         if w.day > days:
             if w.month == 2 and w.day == 29:
                 return f"{w.year}年不是闰年，没有2月29日"
+            if w.month == 2 and not (w.year and not w.year_inherited):
+                return f"2月没有{w.day}日"
             return f"{w.month}月只有{days}天，没有{w.month}月{w.day}日"
     return None
 
