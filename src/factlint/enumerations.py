@@ -127,8 +127,8 @@ def find(text: str) -> list[Found]:
         if not parts:
             continue
         count = sum(n for n, _ in parts)
-        if not 2 <= count <= 12:
-            continue
+        if not 2 <= count <= 12 or all(n == 1 for n, _ in parts):
+            continue  # 一校一策, 一带一路: a motto, not a count
         found = _before(text, start, end, term, parts, count)
         if not found and text[start] == "“":
             found = _after(text, start, end, term, parts, count)  # “三联系”(联系家长、…)
