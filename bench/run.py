@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import random
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -48,14 +47,21 @@ def _vary(num: str, rng: random.Random) -> str:
     return str(max(1, int(num) + rng.randint(-int(num) // 5 - 1, int(num) // 5 + 1)))
 
 
+_MEASURE = """
+import resource, subprocess, sys, time
+t = time.perf_counter()
+p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode)
+"""
+
+
 def timed(args: list[str], cwd: Path = ROOT) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS (MB) of the child, exit code."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    t = time.perf_counter()
-    p = subprocess.run(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wall = time.perf_counter() - t
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before) / 1024, p.returncode
+    """Wall seconds, peak RSS (MB) of the largest process of that one run, exit code.
+
+    Measured from a fresh helper process, so one run's peak does not carry into the next row."""
+    out = subprocess.run([sys.executable, "-c", _MEASURE, *args], cwd=cwd, capture_output=True, text=True).stdout
+    wall, rss_kb, code = out.split()
+    return float(wall), int(rss_kb) / 1024, int(code)
 
 
 def size_mb(path: Path) -> float:
