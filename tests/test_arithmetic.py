@@ -30,7 +30,7 @@ def test_claims_recognised_and_verified_on_the_seeds():
         totals += [(t.figure.text, tuple(x.figure.text for x in ps)) for t, ps, _, _ in total.find_claims(facts)]
         diffs += [(a.figure.text, b.figure.text, c.figure.text) for a, b, c, *_ in difference.find_claims(facts)]
     assert shares == [("87.58%", "26811人", "30613名"), ("50.11%", "131.13万人", "261.65万人"),
-                      ("62.41%", "31.47亿元", "50.42亿元")]
+                      ("86.90%", "261.65万人", "301.09万"), ("62.41%", "31.47亿元", "50.42亿元")]
     assert totals == [("5名", ("1人", "3人", "1人")), ("1610个", ("788个", "822个"))]
     assert diffs == [("23101户", "18401户", "4700户"), ("94755人", "71005人", "23750人")]
 
@@ -42,6 +42,8 @@ PLANTED = [
      "按文中数字计算 31.47亿元 / 50.42亿元 = 62.42%，与文中的 64.21% 不符"),
     ("002", "占总就业人数的50.11%", "占总就业人数的51.11%", "arithmetic/share", "占总就业人数的51.11%",
      "按文中数字计算 131.13万人 / 261.65万人 = 50.12%，与文中的 51.11% 不符"),
+    ("002", "分别达86.90%、89.19%", "分别达88.90%、89.19%", "arithmetic/share", "分别达88.90%",
+     "按文中数字计算 261.65万人 / 301.09万 = 86.90%，与文中的 88.90% 不符"),
     ("003", "间接增收项目822个", "间接增收项目832个", "arithmetic/parts-total", "全市调整优化项目1610个",
      "分项相加 788个 + 832个 = 1620个，多于总数 1610个"),
     ("003", "间接增收项目822个", "间接增收项目812个", "arithmetic/parts-total", "全市调整优化项目1610个",
@@ -83,10 +85,18 @@ def test_evidence_and_related_locations(tmp_path):
     "全市完成植树造林面积12.5万亩、森林抚育面积8.6万亩，森林覆盖率达到61.2%。",  # siblings, not part and whole
     "全县共有贫困人口1.2万人，其中已脱贫1.1万人，贫困发生率降至0.5%。",  # the rate's whole is not given
     "全市户籍人口600万人，常住人口509万人，城镇化率42.33%。",
+    "全市完成植树造林面积12.5万亩，森林抚育面积8.6万亩，森林覆盖率达到61.2%。",
 ])
 def test_not_flagged(sentence):
     findings, _ = check(RULES, {"a.txt": sentence})
     assert findings == []
+
+
+def test_rate_after_its_part_and_whole_with_commas():
+    ok = "全市农村劳动力301.09万人，转移就业261.65万人，转移就业率86.90%。"
+    assert check(RULES, {"a.txt": ok})[0] == []
+    findings, _ = check(RULES, {"a.txt": ok.replace("86.90%", "89.60%")})
+    assert [f.message for f in findings] == ["按文中数字计算 261.65万人 / 301.09万人 = 86.90%，与文中的 89.60% 不符"]
 
 
 def test_full_width_punctuation():

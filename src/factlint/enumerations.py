@@ -207,3 +207,26 @@ def mismatch(f: Found) -> str | None:
         if any(all(m[:1] not in it for it in f.items) for _, m in f.parts):
             return None  # the morphemes are not in the items: cannot judge
     return f"“{f.term}”应有 {f.count} 项，{'前面' if f.before else '后面'}列出了 {n} 项"
+
+
+SUBJECT_START = set("，,；;。！？!?：:（(")
+
+
+def subjects_before(text: str, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Subject spans before 分别, read without and with a split at a final 和/及/与."""
+    i = end
+    while i > 0 and text[i - 1] not in SUBJECT_START:
+        i -= 1
+    plain, s = [], i
+    for k in range(i, end + 1):
+        if k == end or text[k] == "、":
+            if k > s:
+                plain.append((s, k))
+            s = k + 1
+    split = list(plain)
+    if plain:
+        a, b = plain[-1]
+        m = FINAL_JOIN.search(text, a, b)
+        if m:
+            split[-1:] = [(a, m.start()), (m.end(), b)]
+    return plain, split

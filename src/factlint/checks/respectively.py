@@ -13,6 +13,7 @@ from typing import Iterator
 
 import regex
 
+from ..enumerations import subjects_before
 from ..facts import DocumentFacts
 from ..findings import Finding, Location
 
@@ -21,32 +22,11 @@ SCOPE = "document"
 
 CLAUSE_START = set("，,；;。！？!?：:（(")
 VALUE_GAP = regex.compile(r"\s*(?:、|和|及|与|以及|，|,)?\s*")
-FINAL_JOIN = regex.compile(r"(?<=\p{Han}{2})(?:和|及|与)(?=\p{Han}{2})")
 
 
 @dataclass(frozen=True, slots=True)
 class Options:
     max_gap: int = 8  # characters between 分别 and its first value (分别占全省的 …)
-
-
-def _subjects(text: str, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Subject spans before 分别, read without and with a split at a final 和/及/与."""
-    i = end
-    while i > 0 and text[i - 1] not in CLAUSE_START:
-        i -= 1
-    plain, s = [], i
-    for k in range(i, end + 1):
-        if k == end or text[k] == "、":
-            if k > s:
-                plain.append((s, k))
-            s = k + 1
-    split = list(plain)
-    if plain:
-        a, b = plain[-1]
-        m = FINAL_JOIN.search(text, a, b)
-        if m:
-            split[-1:] = [(a, m.start()), (m.end(), b)]
-    return plain, split
 
 
 def check(rule, facts: DocumentFacts) -> Iterator[Finding]:
@@ -69,7 +49,7 @@ def check(rule, facts: DocumentFacts) -> Iterator[Finding]:
                     break
             if len(values) < 2 and p.text[values[-1].figure.end:values[-1].figure.end + 1] not in "、和及与":
                 continue
-            plain, split = _subjects(p.text, m.start())
+            plain, split = subjects_before(p.text, m.start())
             if len(plain) < 2 and len(split) < 2:
                 continue
             n = len(values)

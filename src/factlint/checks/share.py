@@ -4,11 +4,16 @@
 The percentage must name a rate (率, 进度, 比重, 比例, 占); the part is the nearest figure before
 it, in the same sentence, whose metric shares a word with the rate (就业 ↔ 就业率, 资金项目支出 ↔
 支出进度, 省外转移就业 ↔ 占总就业人数); the whole is the nearest larger figure of the same
-dimension before the part, tied to it by 中 (30613名农村劳动力中), 其中, or a shared word —
-never two items of one 、 list (植树造林面积12.5万亩、森林抚育面积8.6万亩,森林覆盖率61.2%).
+dimension before the part, tied to it by 中 (30613名农村劳动力中) or 其中, or — when the rate
+names the part whole (支出进度 ← 资金项目支出) — simply standing just before it; never two items
+of one 、 list (植树造林面积12.5万亩、森林抚育面积8.6万亩,森林覆盖率61.2%).
 Figures inside brackets are asides (1610个(其中…788个…)): never the part of a share outside them.
 A percentage of something the text does not give (占全省的六分之一, 占昭通市总量的45.3%) has no
 whole in the sentence and is skipped. The printed result may be rounded or truncated.
+
+A rate whose counts stand in another sentence of the same article is checked only when that
+sentence writes them as one phrase naming exactly what the rate is of: 农村劳动力转移就业率
+…86.90% (the first value after 分别, its subject 农村劳动力) ← 全市301.09万农村劳动力转移就业261.65万人.
 """
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ from typing import Iterator
 import regex
 
 from .. import intervals as iv
+from ..enumerations import subjects_before
 from ..facts import DocumentFacts, Quantity
 from ..findings import Finding, Location
 from ..metrics import pre_phrase
@@ -56,8 +62,92 @@ def shares_word(a: str, b: str) -> bool:
     return any(a[i:i + 2] in b for i in range(len(a) - 1))
 
 
+COMPACT_GAP = regex.compile(r"\p{Han}{2,16}")
+RATE_TAIL = regex.compile(r"(?:率|进度)(?:分别)?(?:达到|达|为|是|保持在)?$")
+
+
+def _common_suffix(items: list[str]) -> str:
+    suffix = items[0]
+    for it in items[1:]:
+        while suffix and not it.endswith(suffix):
+            suffix = suffix[1:]
+    return suffix
+
+
+def _rate_phrase(text: str, pq: Quantity, qs: list[Quantity], sent_start: int) -> str | None:
+    """What a rate is of, as subject + core without 率: 农村劳动力转移就业 for the first value of
+    农村劳动力、脱贫劳动力、易地搬迁劳动力转移就业率分别达86.90%、89.19%、92.18%."""
+    f = pq.figure
+    clause_start = max(text.rfind(c, sent_start, f.start) for c in "，,；;：:")
+    clause_start = max(clause_start + 1, sent_start)
+    m = regex.search("分别", text[clause_start:f.start])
+    if not m:
+        head = text[clause_start:f.start]
+        t = RATE_TAIL.search(head)
+        return head[:t.start()] if t and len(head[:t.start()]) >= 4 else None
+    fb = clause_start + m.start()
+    stop = regex.compile(r"[，,；;。]").search(text, fb)
+    end = stop.start() if stop else len(text)
+    values = [q for q in qs if fb < q.figure.start < end and q.figure.kind == "percent" and q.paragraph == pq.paragraph]
+    plain, _ = subjects_before(text, fb)
+    if len(plain) != len(values) or len(plain) < 2 or pq not in values:
+        return None
+    names = [text[a:b] for a, b in plain]
+    suffix = _common_suffix(names[:-1])
+    cut = names[-1].rfind(suffix) if len(suffix) >= 2 else -1
+    if cut < 0:
+        return None
+    last_subject, rate = names[-1][:cut + len(suffix)], names[-1][cut + len(suffix):]
+    t = RATE_TAIL.search(rate)
+    if not t:
+        return None
+    subject = (names[:-1] + [last_subject])[values.index(pq)]
+    return subject + rate[:t.start()]
+
+
+def _compact_pairs(facts: DocumentFacts, article: int) -> list[tuple[Quantity, str, Quantity]]:
+    """whole, words, part written as one phrase: 301.09万农村劳动力转移就业261.65万人."""
+    paragraphs = facts.segments.paragraphs
+    qs = [q for q in facts.quantities if paragraphs[q.paragraph].article == article
+          and q.kind in ("quantity", "number") and not q.figure.chinese and q.figure.value]
+    out = []
+    for w, p in zip(qs, qs[1:]):
+        if w.paragraph != p.paragraph or p.kind != "quantity":
+            continue
+        if w.kind == "quantity" and w.figure.dimension != p.figure.dimension:
+            continue
+        if w.kind == "number" and not w.figure.unit_text:  # a bare 301.09万 counts people only with a magnitude
+            continue
+        gap = paragraphs[w.paragraph].text[w.figure.end:p.figure.start]
+        if COMPACT_GAP.fullmatch(gap) and w.figure.value > p.figure.value:
+            out.append((w, gap, p))
+    return out
+
+
 def find_claims(facts: DocumentFacts, options: Options):
     """(percent, part, whole) triples the text lets us recompute."""
+    out = _same_sentence(facts, options)
+    claimed = {id(c[0]) for c in out}
+    paragraphs = facts.segments.paragraphs
+    pairs: dict[int, list] = {}
+    for pq in facts.quantities:
+        f = pq.figure
+        if f.kind != "percent" or f.dimension != "percent" or id(pq) in claimed:
+            continue
+        text = paragraphs[pq.paragraph].text
+        phrase = _rate_phrase(text, pq, facts.quantities, facts.segments.sentences[pq.sentence].start)
+        if not phrase:
+            continue
+        article = paragraphs[pq.paragraph].article
+        if article not in pairs:
+            pairs[article] = _compact_pairs(facts, article)
+        hits = [(w, p) for w, gap, p in pairs[article] if gap == phrase and p.sentence != pq.sentence]
+        if len(hits) == 1:
+            out.append((pq, hits[0][1], hits[0][0]))
+    return out
+
+
+def _same_sentence(facts: DocumentFacts, options: Options):
     out = []
     paragraphs = facts.segments.paragraphs
     qs = facts.quantities
@@ -86,8 +176,9 @@ def find_claims(facts: DocumentFacts, options: Options):
                 continue
             after = text[q.figure.end:part.figure.start]
             strong = regex.match(r"[^，,；;。]*[中里][，,]", after) or "其中" in after
-            # figures joined by 、 are parallel items of a list (造林12.5万亩、抚育8.6万亩), not part and whole
-            tied = strong or ("、" not in after and (shares_word(q.metric, part.metric) or shares_word(q.metric, core)))
+            # or: the rate names the part (支出进度 ← 资金项目支出) and the whole stands just before it;
+            # never two items of a 、 list (造林12.5万亩、抚育8.6万亩, 森林覆盖率 is not their ratio)
+            tied = strong or ("、" not in after and core in part.metric)
             if tied:
                 whole = q
             break
