@@ -105,6 +105,7 @@ def find(text: str) -> list[Found]:
     out: list[Found] = []
     seen: set[int] = set()
     candidates = []
+    quoted = bytearray(len(text))
     for m in QUOTED_TERM.finditer(text):
         # a term inside a list item (门前“三包”、垃圾清运 / “六廉”建设、提升) names no list
         tail = regex.match(r"\p{Han}{0,4}", text[m.end():])
@@ -112,8 +113,9 @@ def find(text: str) -> list[Found]:
         if after < len(text) and text[after] == "、":
             continue
         candidates.append((m.start(), m.end(), m.group("term")))
+        quoted[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     for m in CLASSIFIED.finditer(text):
-        if any(a <= m.start() < b for a, b, _ in candidates):
+        if quoted[m.start()]:
             continue
         if m.start() > 0 and text[m.start() - 1] in "第了着过在":
             continue  # 第五个 is an ordinal; 建立了6个… counts an object, not the list before it

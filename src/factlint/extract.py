@@ -44,7 +44,7 @@ def extract(doc: Document) -> DocumentFacts:
         places = metrics.subjects(p.text) if any(f.kind in _MEASURED for f in figs) else []
         place_pos = [pos for pos, _ in places]
         prev_end = 0
-        for f in figs:
+        for i, f in enumerate(figs):
             k = bisect.bisect_right(sent_starts.get(p.index, [0]), f.start) - 1
             si = sent_index[p.index][max(k, 0)]
             sent = segs.sentences[si]
@@ -52,7 +52,7 @@ def extract(doc: Document) -> DocumentFacts:
             if f.kind in _MEASURED:
                 floor = max(sent.start, prev_end)
                 # the next figure bounds the counted noun (37个“博爱家园”项目, not the figure after it)
-                nxt = next((g.start for g in figs if g.start >= f.end), sent.end)
+                nxt = next((g.start for g in figs[i + 1:i + 4] if g.start >= f.end), sent.end)
                 metric = metrics.figure_metric(p.text, f, floor, min(nxt, sent.end))
                 stext = p.text[sent.start:sent.end]
                 scope = metrics.sentence_scope(stext, f.start - sent.start) or article_scope.get(p.article, "")

@@ -1,6 +1,6 @@
 """A story told in sequence whose later step is dated before an earlier one.
 
-Within a paragraph, when a sequence word (随后, 此后, 之后, 后来, 次年, 最终, 然后, 接着) stands
+Within one sentence or two adjacent ones, when a sequence word (随后, 此后, 之后, 后来, 次年, 最终, 然后, 接着) stands
 between two full dates and the second is earlier than the first, the order cannot be right:
 登记成为志愿者 on 2022年11月18日, then 成功捐献 on 2023年12月26日 passes; the dates swapped do not.
 Dates without a sequence word between them may be told out of order on purpose and are left alone.
@@ -30,8 +30,8 @@ def check(rule, facts: DocumentFacts) -> Iterator[Finding]:
     paragraphs = facts.segments.paragraphs
     full = [w for w in dates(facts) if w.date()]
     for a, b in zip(full, full[1:]):
-        if a.quantity.paragraph != b.quantity.paragraph:
-            continue
+        if a.quantity.paragraph != b.quantity.paragraph or b.quantity.sentence - a.quantity.sentence > 1:
+            continue  # a sequence word sentences away says nothing about these two dates
         between = paragraphs[a.quantity.paragraph].text[a.quantity.figure.end:b.quantity.figure.start]
         if not seq.search(between) or b.date() >= a.date():
             continue

@@ -40,22 +40,20 @@ class Options:
     rate_words: tuple[str, ...] = ("率", "进度", "比重", "比例", "占")
 
 
-def in_brackets(text: str, pos: int) -> tuple[int, int] | None:
-    """The bracket pair enclosing pos, if any."""
-    depth, start = 0, None
-    for i in range(pos - 1, -1, -1):
-        c = text[i]
-        if c in ")）":
-            depth += 1
-        elif c in "(（":
-            if depth == 0:
-                start = i
-                break
-            depth -= 1
-    if start is None:
-        return None
-    m = regex.compile(r"[)）]").search(text, pos)
-    return (start, m.end()) if m else None
+def bracket_spans(text: str) -> list[tuple[int, int]]:
+    """The innermost-first list of (open, close+1) bracket pairs of a paragraph, found once."""
+    out, stack = [], []
+    for i, c in enumerate(text):
+        if c in "(（":
+            stack.append(i)
+        elif c in ")）" and stack:
+            out.append((stack.pop(), i + 1))
+    return sorted(out, key=lambda ab: ab[1] - ab[0])
+
+
+def in_brackets(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    """The innermost bracket pair around pos, if any."""
+    return next(((a, b) for a, b in spans if a < pos < b), None)
 
 
 def shares_word(a: str, b: str) -> bool:
@@ -150,8 +148,11 @@ def find_claims(facts: DocumentFacts, options: Options):
 def _same_sentence(facts: DocumentFacts, options: Options):
     out = []
     paragraphs = facts.segments.paragraphs
-    qs = facts.quantities
-    for k, pq in enumerate(qs):
+    brackets: dict[int, list[tuple[int, int]]] = {}
+    by_sentence: dict[int, list[Quantity]] = {}
+    for q in facts.quantities:
+        by_sentence.setdefault(q.sentence, []).append(q)
+    for pq in facts.quantities:
         f = pq.figure
         if f.kind != "percent" or f.dimension != "percent":
             continue
@@ -161,10 +162,13 @@ def _same_sentence(facts: DocumentFacts, options: Options):
         if not any(w in phrase for w in options.rate_words):
             continue
         core = NOT_CORE.sub("", phrase)
-        bracket = in_brackets(text, f.start)
-        before = [q for q in qs[:k] if q.sentence == pq.sentence and q.paragraph == pq.paragraph
+        if pq.paragraph not in brackets:
+            brackets[pq.paragraph] = bracket_spans(text)
+        spans = brackets[pq.paragraph]
+        bracket = in_brackets(spans, f.start)
+        before = [q for q in by_sentence.get(pq.sentence, ()) if q.figure.start < f.start
                   and q.kind == "quantity" and not q.figure.chinese and q.figure.low is not None
-                  and in_brackets(text, q.figure.start) == bracket]
+                  and in_brackets(spans, q.figure.start) == bracket]
         part = next((q for q in reversed(before) if len(core) >= 2 and shares_word(core, q.metric)), None)
         if part is None:
             continue
