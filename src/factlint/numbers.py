@@ -24,7 +24,6 @@ MAGNITUDES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "亿": 10**8, 
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
 CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
-NUM = regex.compile(rf"(?P<a>{ARABIC})|(?P<c>{CN_NUM})")
 
 # How a qualifier bends a figure's interval:
 #   more    2100余 / 7万多: [v, v + one unit of the last non-zero digit)
@@ -129,6 +128,13 @@ def _unit_regex():
     return regex.compile("|".join(regex.escape(n) for n in names))
 
 
+@lru_cache(maxsize=1)
+def _num_regex():
+    """Arabic numerals anywhere; Chinese numerals only where a unit follows (统一, 一些 are words)."""
+    units = "|".join(regex.escape(n) for n in sorted(lexicon().units, key=len, reverse=True))
+    return regex.compile(rf"(?P<a>{ARABIC})|(?P<c>{CN_NUM})(?=[余多]?\s?(?:{units}|%|‰|个百分点|百分点|倍|成))")
+
+
 _AFTER = regex.compile(
     r"(?P<q1>余|多)?(?P<mag>万亿|千万|百万|亿|万)?(?P<q2>余|多)?"
     r"(?P<sp>[ \u3000]?)"
@@ -230,7 +236,7 @@ def scan(text: str) -> list[Figure]:
                 add(Figure("percent", m.start(), m.end(), text[m.start():m.end()], v, v, v, "%", "分之", "percent",
                            chinese=not m.group(1).isdigit()))
 
-    for m in NUM.finditer(t):
+    for m in _num_regex().finditer(t):
         if claims.taken(m.start(), m.end()):
             continue
         f = _read_figure(text, t, m)
