@@ -5,7 +5,7 @@ import pytest
 
 from conftest import check, line_of, plant, run_json, seed, seed_findings, where
 
-RULES = ["date/impossible", "date/chronology", "date/span"]
+RULES = ["date/impossible", "date/chronology", "date/span", "date/age"]
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
@@ -50,3 +50,13 @@ def test_bad_date_flag():
 
     p = run_cli("seeds/", "--date", "2023-13-01")
     assert p.returncode == 2 and "--date: 日期应为 YYYY-MM-DD" in p.stderr
+
+
+def test_age_against_birth_date():
+    ok = "2023年3月21日下午2时32分,生于2021年10月5日的小女孩,1岁零5个月,永远离开了这个世界。"
+    assert check(["date/age"], {"a.txt": ok})[0] == []
+    findings, docs = check(["date/age"], {"a.txt": ok.replace("1岁零5个月", "1岁零8个月")})
+    assert [f.message for f in findings] == [
+        "按文中日期 2023年3月21日，生于2021年10月5日 到那时应为 1岁零5个月，文中为 1岁零8个月"]
+    # the seed's 1岁零5个月 has a birth place, not a birth date: nothing to check
+    assert check(["date/age"], {"b.txt": "2023年3月21日下午2时32分,出生于盐津县坝坝镇小寨村的1岁零5个月的小女孩"})[0] == []
