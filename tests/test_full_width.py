@@ -53,3 +53,24 @@ def test_statistical_bulletin_correct_and_planted():
     findings, docs = check(None, {"b.txt": text})
     got = sorted((f.rule, where(docs, f.location)[0], f.message) for f in findings)
     assert got == sorted((rule, line, message) for _, _, rule, line, message in BULLETIN_CHANGES)
+
+
+NEWS = Path(__file__).parent / "data" / "county_news.txt"
+NEWS_CHANGES = [
+    ("玉米28.3万亩", "玉米29.3万亩", "arithmetic/parts-total", 3,
+     "分项相加 29.3万亩 + 12.1万亩 + 5.2万亩 = 46.6万亩，多于总数 45.6万亩"),
+    ("分别达到92.3%、61.5%和48.7%", "分别达到92.3%和48.7%", "enumeration/respectively", 7, "“分别”前列了 3 项，后面给出 2 个数值"),
+    ("二是做好防灾减灾，三是", "二是做好防灾减灾，二是", "enumeration/ordinals", 9, "序号“二是”重复"),
+]
+
+
+def test_county_news_correct_and_planted():
+    """同比增加1.2万亩 stands between the total and its 其中 list: a change is neither."""
+    text = NEWS.read_text(encoding="utf-8")
+    assert check(None, {"n.txt": text})[0] == []
+    for original, planted, *_ in NEWS_CHANGES:
+        assert text.count(original) == 1
+        text = text.replace(original, planted)
+    findings, docs = check(None, {"n.txt": text})
+    got = sorted((f.rule, where(docs, f.location)[0], f.message) for f in findings)
+    assert got == sorted((rule, line, message) for _, _, rule, line, message in NEWS_CHANGES)

@@ -11,7 +11,7 @@ from . import metrics
 from .numbers import scan
 from .segment import segment
 
-# Bump when extraction changes, so cached facts of unchanged files are rebuilt.
+# Part of the cache key, with a hash of the extraction code and word lists (cache.py).
 EXTRACTOR_VERSION = "1"
 
 _MEASURED = ("quantity", "percent", "range")

@@ -174,15 +174,19 @@ def metric_key(pre: str, post: str, classifier: bool) -> str:
 
 
 TARGET = regex.compile(r"目标|预期|力争|计划|规划|确保|争取达到|预计|将达到|到20\d\d年")
+CHANGE = regex.compile(r"同比|环比|比上年|较上年|比去年|较去年|比上年末|较上年末|增加|增长|减少|下降|提高|降低|上升|净增|增幅|降幅")
 PER = regex.compile(r"年均|人均|户均|日均|月均|每年|每月|每人|每户|每天|年(?=创收|增收|产值|收入|出栏|加工)")
 
 
 def stock(pre: str, sentence_before: str = "") -> str:
-    """target (目标, 预期, 力争: never compared with an actual), per (年均, 人均: a rate, never
-    compared with a total), new (新增), cumulative (累计), or ""."""
+    """target (目标, 预期, 力争: never compared with an actual), change (同比增加1.2万亩: a
+    difference, not a level), per (年均, 人均: a rate, never compared with a total), new (新增),
+    cumulative (累计), or ""."""
     lex = lexicon()
     if TARGET.search(sentence_before):
         return "target"
+    if CHANGE.search(pre):
+        return "change"
     if PER.search(pre):
         return "per"
     if any(w in pre for w in lex.scope_new):

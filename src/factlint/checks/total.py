@@ -50,7 +50,9 @@ def _is_complementary(parts: list[Quantity]) -> bool:
 
 
 def _measured(qs: list[Quantity]) -> list[Quantity]:
-    return [q for q in qs if q.kind == "quantity" and not q.figure.chinese and q.figure.low is not None]
+    """Levels that can be totals or parts; a change (同比增加1.2万亩) is neither."""
+    return [q for q in qs if q.kind == "quantity" and not q.figure.chinese and q.figure.low is not None
+            and q.stock != "change"]
 
 
 def find_claims(facts: DocumentFacts):
