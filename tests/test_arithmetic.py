@@ -99,6 +99,15 @@ def test_rate_after_its_part_and_whole_with_commas():
     assert [f.message for f in findings] == ["按文中数字计算 261.65万人 / 301.09万人 = 86.90%，与文中的 89.60% 不符"]
 
 
+def test_share_with_zhan_names_the_whole():
+    ok = "全县有劳动力25万人，外出务工12万人，占劳动力总数的48%。"
+    assert check(RULES, {"a.txt": ok})[0] == []
+    # 12万 and 25万 are rounded to 万: anything from 45.1% to 51.0% is possible, so 46% passes
+    assert check(RULES, {"a.txt": ok.replace("48%", "46%")})[0] == []
+    findings, _ = check(RULES, {"a.txt": ok.replace("48%", "55%")})
+    assert [f.message for f in findings] == ["按文中数字计算 12万人 / 25万人 = 48.0%，与文中的 55% 不符"]
+
+
 def test_full_width_punctuation():
     findings, _ = check(RULES, {"a.txt": "据统计，全镇30613名农村劳动力中，已就业26311人，就业率达87.58％。"})
     assert [f.rule for f in findings] == ["arithmetic/share"]

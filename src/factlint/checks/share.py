@@ -8,6 +8,8 @@ dimension before the part, tied to it by 中 (30613名农村劳动力中) or 其
 names the part whole (支出进度 ← 资金项目支出) — simply standing just before it; never two items
 of one 、 list (植树造林面积12.5万亩、森林抚育面积8.6万亩,森林覆盖率61.2%).
 Figures inside brackets are asides (1610个(其中…788个…)): never the part of a share outside them.
+With 占 the roles turn: 其中省外转移就业131.13万人,占总就业人数的50.11% — the figure before
+占 is the part and the words after 占 name the whole (转移就业261.65万人).
 A percentage of something the text does not give (占全省的六分之一, 占昭通市总量的45.3%) has no
 whole in the sentence and is skipped. The printed result may be rounded or truncated.
 
@@ -145,6 +147,18 @@ def find_claims(facts: DocumentFacts, options: Options):
     return out
 
 
+def _named_whole(before: list[Quantity], core: str) -> Quantity | None:
+    """For 占X的N%: the nearest earlier, larger figure of the part's dimension whose metric X names."""
+    if len(before) < 2 or len(core) < 2:
+        return None
+    part = before[-1]
+    for q in reversed(before[:-1]):
+        if (q.figure.dimension == part.figure.dimension and q.figure.value and part.figure.value
+                and q.figure.value > part.figure.value and shares_word(core, q.metric)):
+            return q
+    return None
+
+
 def _same_sentence(facts: DocumentFacts, options: Options):
     out = []
     paragraphs = facts.segments.paragraphs
@@ -169,6 +183,12 @@ def _same_sentence(facts: DocumentFacts, options: Options):
         before = [q for q in by_sentence.get(pq.sentence, ()) if q.figure.start < f.start
                   and q.kind == "quantity" and not q.figure.chinese and q.figure.low is not None
                   and in_brackets(spans, q.figure.start) == bracket]
+        if "占" in phrase:
+            # 占X的N%: the subject of 占 is the part (the figure just before), X names the whole
+            named = _named_whole(before, core)
+            if named:
+                out.append((pq, before[-1], named))
+            continue
         part = next((q for q in reversed(before) if len(core) >= 2 and shares_word(core, q.metric)), None)
         if part is None:
             continue
