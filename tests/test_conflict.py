@@ -61,6 +61,15 @@ def test_not_a_conflict(text):
     assert findings == []
 
 
+def test_two_counties_each_writing_quanxian():
+    a = "永善县教育工作纪实\n\n近年来，永善县持续加大教育投入。全县共有中小学校156所，在校学生8.2万人。"
+    b = "巧家县教育工作纪实\n\n近年来，巧家县持续加大教育投入。全县共有中小学校142所，在校学生7.6万人。"
+    assert check(RULES, {"a.txt": a, "b.txt": b})[0] == []
+    c = "永善县教育新貌\n\n近年来，永善县持续加大教育投入。全县共有中小学校158所，在校学生8.2万人。"
+    findings, _ = check(RULES, {"a.txt": a, "c.txt": c})
+    assert [f.message for f in findings] == ["“中小学校”与《永善县教育工作纪实》中的数值不一致：此处为 158所，彼处为 156所"]
+
+
 def test_not_a_conflict_across_years():
     a = "2023年,全市共投入款物9346.07万元,帮扶群众158万人次。"
     b = "2022年,全市共投入款物9316万元,帮扶群众150万人次。"
@@ -78,7 +87,7 @@ def test_strict_matching_needs_written_scope_and_subject():
     strict = replace(rule, options=replace(rule.options, match="strict"))
     texts = _seeds()
     assert [f.rule for f in check_texts([rule], texts)[0]] == ["conflict/across-documents"]
-    assert check_texts([strict], texts)[0] == []  # 9346.07万元 has no subject or scope written in its sentence
+    assert check_texts([strict], texts)[0] == []  # 9346.07万元's sentence writes no time scope
 
 
 def test_full_width_text():

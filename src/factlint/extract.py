@@ -28,12 +28,16 @@ def extract(doc: Document) -> DocumentFacts:
 
     article_scope: dict[int, str] = {}
     article_subject: dict[int, str] = {}
+    article_places: dict[int, list[str]] = {}
     for a in segs.articles:
+        head = []
         for p in segs.paragraphs[a.first_paragraph:a.last_paragraph + 1]:
+            head.append(p.text)
             if not p.heading and not p.byline and len(p.text) > 40:
                 article_scope[a.index] = metrics.first_scope(p.text)
                 break
         article_subject[a.index] = metrics.subject(a.title)
+        article_places[a.index] = [name for _, name in metrics.subjects(" ".join(head))]
 
     enumerations: list[Enumeration] = []
     for p in segs.paragraphs:
@@ -48,22 +52,27 @@ def extract(doc: Document) -> DocumentFacts:
             k = bisect.bisect_right(sent_starts.get(p.index, [0]), f.start) - 1
             si = sent_index[p.index][max(k, 0)]
             sent = segs.sentences[si]
-            metric = scope = subject = stock_ = key = ""
+            metric = scope = subject = stock_ = key = written = ""
             if f.kind in _MEASURED:
                 floor = max(sent.start, prev_end)
                 # the next figure bounds the counted noun (37个“博爱家园”项目, not the figure after it)
                 nxt = next((g.start for g in figs[i + 1:i + 4] if g.start >= f.end), sent.end)
                 metric = metrics.figure_metric(p.text, f, floor, min(nxt, sent.end))
                 stext = p.text[sent.start:sent.end]
-                scope = metrics.sentence_scope(stext, f.start - sent.start) or article_scope.get(p.article, "")
+                scope = metrics.sentence_scope(stext, f.start - sent.start)
+                written = "scope" if scope else ""
+                scope = scope or article_scope.get(p.article, "")
                 key = metrics.scope_key(scope)
                 k2 = bisect.bisect_left(place_pos, f.start) - 1
                 subject = places[k2][1] if k2 >= 0 else article_subject.get(p.article, "")
+                if k2 >= 0 and places[k2][0] >= sent.start:
+                    written += " subject"
+                subject = metrics.resolve_whole(subject, article_places.get(p.article, []))
                 stock_ = metrics.stock(metrics.pre_phrase(p.text, f.start, floor), p.text[sent.start:f.start])
             if f.kind not in ("ordinal", "code"):
                 prev_end = f.end  # 第一产业增加值, “135”工作目标: an ordinal or code is part of the name
             quantities.append(Quantity(f, p.span(f.start, f.end), p.index, si, p.article, metric, scope, key,
-                                       stock_, subject))
+                                       stock_, subject, written.strip()))
     quantities.sort(key=lambda q: (q.span.start, q.span.end))
     digest = hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
     return DocumentFacts(doc, segs, quantities, enumerations, digest)

@@ -26,7 +26,8 @@ class Quantity:
     scope: str  # the time scope as written ("截至目前", "2023年"); "" when none
     scope_key: str  # normalised: "now", "y2023", "since2023", ...
     stock: str  # "cumulative", "new" or ""
-    subject: str  # the place or body it is about, when written ("昭通市", "全市")
+    subject: str  # the place or body it is about ("昭通市"; 全市 resolved to the article's city)
+    written: str = ""  # which of "scope", "subject" stand in the figure's own sentence ("scope subject")
 
     @property
     def kind(self) -> str:

@@ -85,6 +85,15 @@ def subject(text: str) -> str:
     return found[-1][1] if found else ""
 
 
+def resolve_whole(subject: str, places: list[str]) -> str:
+    """全县 in an article about 永善县 is 永善县: two articles' 全县 are then told apart."""
+    if ADMIN_WHOLE.fullmatch(subject):
+        level = subject[1:]
+        named = next((p for p in places if p.endswith(level) and not p.startswith("全")), None)
+        return named or subject
+    return subject
+
+
 def subjects_agree(a: str, b: str) -> bool:
     """Unknown agrees with anything; 全市 agrees with any 市; named places must be the same."""
     if not a or not b or a == b:

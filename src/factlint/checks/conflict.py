@@ -37,7 +37,8 @@ class Options:
     across_documents: bool = False  # False: pairs within one document; True: pairs across documents
     min_metric_chars: int = 2
     min_metric_chars_apart: int = 5  # within a document, for figures in different sentences
-    # "normal": an unknown subject or scope matches anything; "strict": both must be written and equal
+    # "normal": an unknown subject or scope matches anything; "strict": both must be written in the
+    # figures' own sentences and be equal
     match: str = "normal"
     same_paragraph_severity: str = "error"  # two values in one paragraph leave no doubt
     dimensions: tuple[str, ...] = ("money", "people", "person_times", "households", "count", "times", "area",
@@ -64,7 +65,9 @@ def _disjoint(a: Quantity, b: Quantity) -> bool:
 
 def _compatible(a: Quantity, b: Quantity, same_article: bool, options: Options) -> bool:
     if options.match == "strict":
-        return bool(a.scope_key) and a.scope_key == b.scope_key and bool(a.subject) and a.subject == b.subject
+        # both figures' sentences must say when and who, and say the same
+        written = all(w in q.written for q in (a, b) for w in ("scope", "subject"))
+        return written and a.scope_key == b.scope_key and a.subject == b.subject
     # Within one article a figure with no time word shares the article's frame; across articles it may not.
     scopes = a.scope_key == b.scope_key or (same_article and not (a.scope_key and b.scope_key))
     return scopes and subjects_agree(a.subject, b.subject)
