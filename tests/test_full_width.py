@@ -74,3 +74,23 @@ def test_county_news_correct_and_planted():
     findings, docs = check(None, {"n.txt": text})
     got = sorted((f.rule, where(docs, f.location)[0], f.message) for f in findings)
     assert got == sorted((rule, line, message) for _, _, rule, line, message in NEWS_CHANGES)
+
+
+MD = Path(__file__).parent / "data" / "tourism.md"
+MD_CHANGES = [
+    ("3A级30家", "3A级31家", "arithmetic/parts-total", 20, "分项相加 2家 + 16家 + 31家 = 49家，多于总数 48家"),
+    ("三条精品线路", "四条精品线路", "enumeration/count-items", 14, "“四条精品”应有 4 项，前面列出了 3 项"),
+    ("3. 优化服务环境", "4. 优化服务环境", "enumeration/ordinals", 16, "序号从“2.”跳到“4.”，中间缺了"),
+]
+
+
+def test_markdown_page_correct_and_planted():
+    """Markdown headings, emphasis, a table, a numbered list and a quote block."""
+    text = MD.read_text(encoding="utf-8")
+    assert check(None, {"t.md": text})[0] == []
+    for original, planted, *_ in MD_CHANGES:
+        assert text.count(original) == 1
+        text = text.replace(original, planted)
+    findings, docs = check(None, {"t.md": text})
+    got = sorted((f.rule, where(docs, f.location)[0], f.message) for f in findings)
+    assert got == sorted((rule, line, message) for _, _, rule, line, message in MD_CHANGES)

@@ -19,7 +19,7 @@ BYLINE = regex.compile(
     r"^(?:◆\s*)?(?:本报)?(?:特约|实习)?(?:记者|通讯员|实习生|撰稿|作者)[\s：:]*\S.{0,40}$"
     r"|^.{1,30}(?:文/图|文\s*/\s*图|摄影?)$"
 )
-MD_MARKER = regex.compile(r"^(?:#{1,6}\s+|[-*+]\s+|>\s*|\d+\.\s+(?=\p{Han}))")
+MD_MARKER = regex.compile(r"^(?:#{1,6}\s+|[-*+]\s+|>\s*)")  # numbered points stay: the ordinal check reads them
 MD_HEADING = regex.compile(r"^#{1,6}\s")
 
 
