@@ -98,38 +98,38 @@ def run(paths: list[str], cfg: Config, rules: list[Rule], use_cache: bool = True
     targets = {f.path for f in facts}
 
     corpus_count = 0
+    cache = None
+    fresh: list[DocumentFacts] = []
     if cfg.corpus:
         given = {os.path.realpath(p) for p in files}
         extra, missing = discover([_shown(c) for c in cfg.corpus], cfg.exclude)
         errors.extend(missing)
         todo = [p for p in extra if os.path.realpath(p) not in given]
         cache = FactCache.open(cfg) if use_cache and cfg.cache else None
-        try:
-            hits: dict[str, DocumentFacts] = {}
-            if cache:
-                hits, todo, unreadable = cache.load(todo)
-                errors.extend(unreadable)
-            fresh = {}
-            for item in extract_all(todo):
-                if isinstance(item, str):
-                    errors.append(item)
-                else:
-                    fresh[item.path] = item
-                    if cache:
-                        cache.store(item)
-            for path in extra:
-                f = hits.get(path) or fresh.get(path)
-                if f is not None:
-                    documents[path] = f.doc
-                    facts.append(f)
-                    corpus_count += 1
-        finally:
-            if cache:
-                cache.close()
-    if cfg.date:
-        for f in facts:
-            f.published = cfg.date
+        hits: dict[str, DocumentFacts] = {}
+        if cache:
+            hits, todo, unreadable = cache.load(todo)
+            errors.extend(unreadable)
+        for item in extract_all(todo):
+            if isinstance(item, str):
+                errors.append(item)
+            else:
+                fresh.append(item)
+        by_path = {**hits, **{f.path: f for f in fresh}}
+        for path in extra:
+            f = by_path.get(path)
+            if f is not None:
+                documents[path] = f.doc
+                facts.append(f)
+                corpus_count += 1
+    for f in facts:
+        f.published = cfg.date  # also clears a date a cached entry was stored with
     findings = run_rules(rules, facts, targets)
+    if cache:
+        # stored after the checks ran, so what they derived (facts.memo) is kept for next time
+        for f in fresh:
+            cache.store(f)
+        cache.close()
     return Result(findings, documents, errors, len(targets), chars, corpus_count)
 
 

@@ -6,7 +6,7 @@ path, several times faster than slotted ones (bench/run.py, warm-cache row).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .document import Document, Span
 from .numbers import Figure
@@ -55,6 +55,9 @@ class DocumentFacts:
     enumerations: list[Enumeration]
     digest: str = ""  # content hash, for the corpus cache
     published: str = ""  # publication date (YYYY-MM-DD) from config or --date; "" = unknown
+    # derived data a check computed once for this document (copied-clause phrases), keyed by the
+    # check and its options; pickled with the facts, so the corpus cache keeps it too
+    memo: dict = field(default_factory=dict)
 
     @property
     def path(self) -> str:

@@ -63,20 +63,30 @@ def _normaliser(extra: tuple[str, ...]):
     return norm
 
 
+def _doc_phrases(facts: DocumentFacts, norm, min_chars: int) -> list[tuple[int, int, int, str]]:
+    out = []
+    for p in facts.segments.paragraphs:
+        if p.heading or p.byline:
+            continue
+        start = 0
+        for m in [*PHRASE_BREAK.finditer(p.text), None]:
+            end = m.start() if m else len(p.text)
+            n = norm(p.text[start:end])
+            if len(n) >= min_chars:
+                out.append((p.index, start, end, n))
+            start = m.end() if m else end
+    return out
+
+
 def phrases(corpus: list[DocumentFacts], options: Options) -> list[_Phrase]:
+    """Every document's normalised phrases; kept in the facts' memo, so the corpus cache saves them."""
     norm = _normaliser(options.formulas)
+    key = ("copied.phrases", options.min_chars, options.formulas, lexicon().formulas)
     out = []
     for di, facts in enumerate(corpus):
-        for p in facts.segments.paragraphs:
-            if p.heading or p.byline:
-                continue
-            start = 0
-            for m in [*PHRASE_BREAK.finditer(p.text), None]:
-                end = m.start() if m else len(p.text)
-                n = norm(p.text[start:end])
-                if len(n) >= options.min_chars:
-                    out.append(_Phrase(di, p.index, start, end, n))
-                start = m.end() if m else end
+        if key not in facts.memo:
+            facts.memo[key] = _doc_phrases(facts, norm, options.min_chars)
+        out.extend(_Phrase(di, *ph) for ph in facts.memo[key])
     return out
 
 
@@ -103,13 +113,16 @@ def check(rule, corpus: list[DocumentFacts], targets: set[str]) -> Iterator[Find
     items = phrases(corpus, opts)
     in_target = [corpus[ph.doc].path in targets for ph in items]
     k = opts.shingle
-    shingles = [{ph.norm[j:j + k] for j in range(len(ph.norm) - k + 1)} for ph in items]
     # only runs that occur in a file being checked can make a pair worth reporting
-    wanted = set().union(*(sh for sh, t in zip(shingles, in_target) if t)) if any(in_target) else set()
+    wanted = {ph.norm[j:j + k] for ph, t in zip(items, in_target) if t for j in range(len(ph.norm) - k + 1)}
     index: dict[str, list[int]] = defaultdict(list)
-    for i, sh in enumerate(shingles):
-        for s in (sh if in_target[i] else sh & wanted):
-            index[s].append(i)
+    for i, ph in enumerate(items):
+        seen = set()
+        for j in range(len(ph.norm) - k + 1):
+            s = ph.norm[j:j + k]
+            if s in wanted and s not in seen:
+                seen.add(s)
+                index[s].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in index.values():
         if 1 < len(members) <= opts.max_shingle_uses:
