@@ -9,9 +9,8 @@ from . import words
 from .lexicon import lexicon
 from .numbers import Figure
 
-# Where the phrase before a figure stops: punctuation, brackets, quotes around other material.
-PRE_STOP = set("，,、；;：:。！？!?（(）)【】[]《》\n")
-POST_STOP = set("，,、；;：:。！？!?（(）)【】[]《》\n")
+# Where the phrase around a figure stops: punctuation and brackets.
+PHRASE_STOP = set("，,、；;：:。！？!?（(）)【】[]《》\n")
 QUOTES = "“”‘’「」『』\"'"
 
 # Time scopes with a year or a count in them; plain words (截至目前, 近年来) come from the lexicon.
@@ -24,11 +23,12 @@ DATED_SCOPE = (
 
 @lru_cache(maxsize=1)
 def _scope_regex() -> regex.Pattern:
-    words = sorted(lexicon().scope_now, key=len, reverse=True)
-    return regex.compile("|".join([*(regex.escape(w) for w in words), DATED_SCOPE]))
+    now_words = sorted(lexicon().scope_now, key=len, reverse=True)
+    return regex.compile("|".join([*(regex.escape(w) for w in now_words), DATED_SCOPE]))
+
+
 ADMIN_SUFFIX = ("省", "市", "县", "区", "镇", "乡", "村", "街道", "社区")
 ADMIN_WHOLE = regex.compile(r"全(?:省|市|县|区|镇|乡|村)")
-_CN = "一二三四五六七八九十两"
 
 
 def scope_key(text: str) -> str:
@@ -111,20 +111,21 @@ def _clean(s: str) -> str:
 def pre_phrase(text: str, start: int, floor: int) -> str:
     """The words just before a figure: back to punctuation, a bracket or the previous figure."""
     i = start
-    while i > floor and text[i - 1] not in PRE_STOP:
+    while i > floor and text[i - 1] not in PHRASE_STOP:
         i -= 1
     return _clean(text[i:start])
 
 
 def post_phrase(text: str, end: int, ceiling: int) -> str:
     j = end
-    while j < ceiling and text[j] not in POST_STOP and j - end < 12:
+    while j < ceiling and text[j] not in PHRASE_STOP and j - end < 12:
         j += 1
     return _clean(text[end:j])
 
 
 _NUMERIC = regex.compile(r"[\d\W_]+|[一二三四五六七八九十两百千万]+[个名位项]?")
-POST_STOP_WORDS = ("主要", "分布", "参与", "参加", "受益")
+# words that end the counted noun after a measure word (426名流动党员主要分布在…)
+NOUN_STOP_WORDS = ("主要", "分布", "参与", "参加", "受益")
 
 
 def _words(text: str) -> list[str]:
@@ -161,7 +162,7 @@ def _post_key(post: str) -> str:
     lex = lexicon()
     out = []
     for t in words.cut(post.lstrip("的")):
-        if t in lex.fillers or t in lex.leading_verbs or t in POST_STOP_WORDS or _NUMERIC.fullmatch(t):
+        if t in lex.fillers or t in lex.leading_verbs or t in NOUN_STOP_WORDS or _NUMERIC.fullmatch(t):
             break
         out.append(t)
         if len(out) == 4:

@@ -292,8 +292,7 @@ def _read_figure(text: str, t: str, m: regex.Match) -> Figure | None:
     raw = m.group()
     chinese = m.group("c") is not None
     if chinese:
-        # Strip a trailing 万/亿 into the magnitude slot only when a unit follows (三十万元).
-        value = cn_to_number(raw)
+        value = cn_to_number(raw)  # carries its own 万/亿: 三十万 → 300000
         if value is None:
             return None
         digits, decimals = str(value), 0
