@@ -65,3 +65,13 @@ def test_stock_phrase_twice_in_one_article():
 def test_doubled_words(text, expected):
     findings, _ = check(["repetition/doubled-phrase", "repetition/doubled-char"], {"a.txt": text})
     assert [f.message for f in findings] == expected
+
+
+def test_quoted_slogan_repeated_is_a_citation():
+    a = "昭通市红十字会党组认真落实行动方案,锚定“一年有突破、三年强品牌、五年促跨越”工作目标,坚持党建引领。"
+    b = "昭通市红十字会将聚焦一年有突破、三年强品牌、五年促跨越的“135”工作目标,围绕中心、服务大局。"
+    assert check(["repetition/copied-clause"], {"a.txt": a, "b.txt": b})[0] == []
+    # the same words outside quotation marks in both places are a copy
+    c = "昭通市红十字会党组认真落实行动方案,锚定一年有突破、三年强品牌、五年促跨越工作目标,坚持党建引领。"
+    findings, _ = check(["repetition/copied-clause"], {"b.txt": b, "c.txt": c})
+    assert len(findings) == 1

@@ -5,7 +5,8 @@ normalised (punctuation and spaces dropped, fixed political formulas removed). P
 share a run of `shingle` characters are candidates; a pair is reported when their longest
 common run is at least `min_chars` long and covers at least `similarity` of the shorter phrase.
 Candidates come from a shingle index, so the pass grows about linearly with the corpus.
-Headings are skipped: a page banner repeated on every page is layout, not a copy.
+Headings are skipped: a page banner repeated on every page is layout, not a copy. A shared
+run that lies inside quotation marks in either place is a cited slogan, not a copy.
 """
 from __future__ import annotations
 
@@ -90,13 +91,13 @@ def phrases(corpus: list[DocumentFacts], options: Options) -> list[_Phrase]:
     return out
 
 
-def longest_common_run(a: str, b: str, k: int) -> int:
-    """Length of the longest common substring of a and b, given that any worth finding is ≥ k long:
-    grown from the k-character runs the two share, so short phrases cost little."""
+def longest_common_run(a: str, b: str, k: int) -> tuple[int, int]:
+    """Length and start in a of the longest common substring of a and b, given that any worth
+    finding is ≥ k long: grown from the k-character runs the two share, so short phrases cost little."""
     where: dict[str, list[int]] = defaultdict(list)
     for j in range(len(b) - k + 1):
         where[b[j:j + k]].append(j)
-    best = 0
+    best, at = 0, 0
     for i in range(len(a) - k + 1):
         for j in where.get(a[i:i + k], ()):
             if i and j and a[i - 1] == b[j - 1]:
@@ -104,8 +105,22 @@ def longest_common_run(a: str, b: str, k: int) -> int:
             n = k
             while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n]:
                 n += 1
-            best = max(best, n)
-    return best
+            if n > best:
+                best, at = n, i
+    return best, at
+
+
+QUOTED = regex.compile(r"“([^“”]{4,})”")
+
+
+def _cited(run: str, raw_texts: list[str]) -> bool:
+    """A shared run that lies inside a quoted slogan (“一年有突破、三年强品牌、五年促跨越”) is a
+    citation; a pasted clause reaches past the quotes (形成“政府得民心、…、群众获实惠”的多赢格局)."""
+    return any(run in NOT_TEXT.sub("", m.group(1)) for t in raw_texts for m in QUOTED.finditer(t))
+
+
+def _raw(corpus: list[DocumentFacts], ph: _Phrase) -> str:
+    return corpus[ph.doc].segments.paragraphs[ph.paragraph].text[ph.start:ph.end]
 
 
 def check(rule, corpus: list[DocumentFacts], targets: set[str]) -> Iterator[Finding]:
@@ -135,8 +150,10 @@ def check(rule, corpus: list[DocumentFacts], targets: set[str]) -> Iterator[Find
         pa, pb = items[a], items[b]
         if pa.doc == pb.doc and pa.paragraph == pb.paragraph:
             continue  # a parallel structure inside one paragraph is style, not a copy
-        size = longest_common_run(pa.norm, pb.norm, opts.shingle)
+        size, at = longest_common_run(pa.norm, pb.norm, opts.shingle)
         if size >= opts.min_chars and size / min(len(pa.norm), len(pb.norm)) >= opts.similarity:
+            if _cited(pa.norm[at:at + size], [_raw(corpus, pa), _raw(corpus, pb)]):
+                continue
             # reported once, at the later place, unless only the earlier file is being checked
             if in_target[b]:
                 copies[b].append((a, size))
