@@ -79,6 +79,7 @@ def test_evidence_and_related_locations(tmp_path):
     "其中省外转移就业131.13万人,占全国的50.11%以上。",  # a share of something not given
     "全县农村居民人均可支配收入从12000元增加到13200元,按可比价格计算,增长8%。",
     "全市三次产业结构比为1∶2∶3。",  # a proportion, not percentages
+    "城镇和农村居民家庭食品支出占比分别为28.5%和32.1%。",  # two groups' own shares, no whole named
     "共有学校12所,其中小学5所、中学4所。",  # a partial 其中 list
     "全县人口10.5万人,其中城镇人口4.2万人、农村人口6.3万人。",  # rounded parts: 10.5 = 4.2 + 6.3
     "全村共有志愿者180人,其中党员120人、妇女85人(部分人员重复统计)。",  # declared overlap

@@ -64,3 +64,10 @@ def lexicon() -> Lexicon:
         formulas=tuple(r["formulas"]),
         cliches=tuple(r["cliches"]),
     )
+
+
+@lru_cache(maxsize=1)
+def complementary() -> tuple[tuple[str, str], ...]:
+    """Word pairs that split a whole into two parts (直接/间接, 城镇/农村): rules/lexicon/arithmetic.toml."""
+    data = load_toml(builtin_rules_dir() / "lexicon" / "arithmetic.toml")
+    return tuple((a, b) for a, b in data["complementary"])

@@ -13,7 +13,6 @@ the figures' intervals, so rounded parts (each ±half a unit) are not flagged fo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -21,8 +20,7 @@ import regex
 from .. import intervals as iv
 from ..facts import DocumentFacts, Quantity
 from ..findings import Finding, Location
-from ..lexicon import builtin_rules_dir
-from ..tomlload import load_toml
+from ..lexicon import complementary
 
 KIND = "total"
 SCOPE = "document"
@@ -35,11 +33,6 @@ TOTAL_WORD = regex.compile(r"[，,]?\s*(?:共计|合计|总计|总共|一共|共
 @dataclass(frozen=True, slots=True)
 class Options:
     pass
-
-
-@lru_cache(maxsize=1)
-def complementary() -> tuple[tuple[str, str], ...]:
-    return tuple(tuple(p) for p in load_toml(builtin_rules_dir() / "lexicon" / "arithmetic.toml")["complementary"])
 
 
 def _is_complementary(parts: list[Quantity]) -> bool:
