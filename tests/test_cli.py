@@ -191,3 +191,17 @@ def test_baseline_accepts_known_findings(tmp_path):
     bad.write_text("{}", encoding="utf-8")
     p = run_cli("seeds/", "--baseline", str(bad))
     assert p.returncode == 2 and "不是 factlint 的 JSON 报告" in p.stderr
+
+
+def test_suppression_comments(tmp_path):
+    draft = tmp_path / "d.md"
+    draft.write_text(
+        "<!-- factlint-disable-next-line repetition/doubled-phrase -->\n"
+        "深入学习党的二十大精神、二十大精神。\n\n"
+        "<!-- factlint-disable conflict -->\n"
+        "109个家庭获市级表彰,18个家庭获市级表彰。\n"
+        "<!-- factlint-enable -->\n\n"
+        "109个家庭获县级表彰,18个家庭获县级表彰;学习党的二十大精神、二十大精神。\n", encoding="utf-8")
+    code, report = run_json(str(draft))
+    assert [(f["rule"], f["line"]) for f in report["findings"]] == [
+        ("conflict/within-document", 8), ("repetition/doubled-phrase", 8)]

@@ -11,6 +11,7 @@ from .extract import extract
 from .facts import DocumentFacts
 from .findings import Finding
 from .rules import Rule
+from . import suppress
 
 
 @dataclass
@@ -124,7 +125,7 @@ def run(paths: list[str], cfg: Config, rules: list[Rule], use_cache: bool = True
                 corpus_count += 1
     for f in facts:
         f.published = cfg.date  # also clears a date a cached entry was stored with
-    findings = run_rules(rules, facts, targets)
+    findings = suppress.apply(run_rules(rules, facts, targets), documents)
     if cache:
         # stored after the checks ran, so what they derived (facts.memo) is kept for next time
         for f in fresh:
