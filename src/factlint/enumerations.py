@@ -101,7 +101,9 @@ def _list_before(text: str, end: int) -> tuple[int, int, bool] | None:
     return i, end, False
 
 
-def find(text: str) -> list[Found]:
+def find(text: str, next_text: str = "") -> list[Found]:
+    """Count words with their lists in one paragraph; next_text is the paragraph after it, to tell
+    whether numbered points announced here go on there (then the list is not judged)."""
     out: list[Found] = []
     seen: set[int] = set()
     candidates = []
@@ -134,6 +136,8 @@ def find(text: str) -> list[Found]:
         found = _before(text, start, end, term, parts, count)
         if not found and text[start] == "“":
             found = _after(text, start, end, term, parts, count)  # “三联系”(联系家长、…)
+        if not found:
+            found = _after_colon(text, start, end, term, parts, count, next_text)  # 三方面工作：一是…
         if found:
             seen.add(start)
             out.append(found)
@@ -193,6 +197,34 @@ def _after(text, start, end, term, parts, count) -> Found | None:
     if not cleaned:
         return None
     return Found(term, start, end, count, parts, cleaned[0], cleaned[1], False, False)
+
+
+POINT = regex.compile(r"(?P<n>[一二三四五六七八九十]+)是")
+COLON_AFTER_TERM = regex.compile(r"\p{Han}{0,4}[：:]")
+
+
+def _after_colon(text, start, end, term, parts, count, next_text: str = "") -> Found | None:
+    """A count word that announces numbered points: 重点抓好三方面工作：一是…，二是…，三是…
+    Not judged when the next paragraph opens with a point too: the list runs on past this one."""
+    if POINT.match(next_text):
+        return None
+    m = COLON_AFTER_TERM.match(text, end)
+    if not m or len(parts) != 1:
+        return None
+    first = POINT.match(text, m.end())
+    if not first or cn_to_number(first.group("n")) != 1:
+        return None
+    points = [first]
+    for p in POINT.finditer(text, first.end()):
+        if text[p.start() - 1] not in "，,；;。：:":
+            continue
+        if cn_to_number(p.group("n")) != len(points) + 1:
+            return None  # 一是、二是、二是: a broken sequence is the ordinal check's to report
+        points.append(p)
+    if len(points) < 2:
+        return None
+    spans = tuple((p.start(), p.end()) for p in points)
+    return Found(term, start, end, count, parts, tuple(p.group() for p in points), spans, False, False)
 
 
 def mismatch(f: Found) -> str | None:

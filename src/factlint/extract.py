@@ -41,7 +41,8 @@ def extract(doc: Document) -> DocumentFacts:
 
     enumerations: list[Enumeration] = []
     for p in segs.paragraphs:
-        for e in find_enumerations(p.text):
+        nxt = segs.paragraphs[p.index + 1].text if p.index + 1 < len(segs.paragraphs) else ""
+        for e in find_enumerations(p.text, nxt):
             enumerations.append(Enumeration(p.span(e.start, e.end), e.count, e.items,
                                             tuple(p.span(a, b) for a, b in e.item_spans), p.index, e.partial, e))
         figs = scan(p.text)
