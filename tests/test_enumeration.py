@@ -6,7 +6,7 @@ import pytest
 from factlint.document import read_document
 from factlint.extract import extract
 
-from conftest import check, line_of, plant, seed, seed_findings, where
+from conftest import line_of, plant, seed, seed_findings, where
 
 RULES = ["enumeration/count-items", "enumeration/respectively", "enumeration/ordinals"]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .document import Document, Span
+from .findings import Location
 from .numbers import Figure
 from .segment import Segments
 
@@ -66,10 +67,8 @@ class DocumentFacts:
     def measurements(self) -> list[Quantity]:
         return [q for q in self.quantities if q.kind in ("quantity", "percent", "range")]
 
-    def location(self, paragraph: int, start: int, end: int, note: str = "") -> "Location":
+    def location(self, paragraph: int, start: int, end: int, note: str = "") -> Location:
         """A Location for text[start:end] of a paragraph, mapped back to the original file."""
-        from .findings import Location
-
         return Location(self.doc.path, self.segments.paragraphs[paragraph].span(start, end), note)
 
     def article_title(self, paragraph: int) -> str:

@@ -16,7 +16,7 @@ import regex
 
 from ..dates import dates
 from ..facts import DocumentFacts
-from ..findings import Finding, Location
+from ..findings import Finding
 from ..numbers import cn_to_number
 
 KIND = "age"

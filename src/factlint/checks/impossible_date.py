@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-import regex
-
 from ..dates import TIME, WEEKDAY, WEEKDAYS, dates, impossible
 from ..facts import DocumentFacts
 from ..findings import Finding, Location

@@ -14,7 +14,7 @@ import regex
 
 from ..dates import latest
 from ..facts import DocumentFacts
-from ..findings import Finding, Location
+from ..findings import Finding
 from ..numbers import cn_to_number
 
 KIND = "span"
