@@ -27,21 +27,23 @@ class Options:
     pass
 
 
-def _style_value(text: str) -> tuple[str, int] | None:
+# marker styles: how each is written, and the numeral in it
+STYLES = [
+    ("一是", regex.compile(r"([一二三四五六七八九十]+)是")),
+    ("（一）", regex.compile(r"[（(]([一二三四五六七八九十]+)[）)]")),
+    ("一、", regex.compile(r"([一二三四五六七八九十]+)、")),
+    ("1.", regex.compile(r"(\d{1,2})[.、．]")),
+]
+
+
+def _style_value(text: str) -> tuple[str, int | None] | None:
     if text in CIRCLED:
         return "①", CIRCLED[text]
-    m = regex.fullmatch(r"([一二三四五六七八九十]+)是", text)
-    if m:
-        return "一是", cn_to_number(m.group(1))
-    m = regex.fullmatch(r"[（(]([一二三四五六七八九十]+)[）)]", text)
-    if m:
-        return "（一）", cn_to_number(m.group(1))
-    m = regex.fullmatch(r"([一二三四五六七八九十]+)、", text)
-    if m:
-        return "一、", cn_to_number(m.group(1))
-    m = regex.fullmatch(r"(\d{1,2})[.、．]", text)
-    if m:
-        return "1.", int(m.group(1))
+    for style, pattern in STYLES:
+        m = pattern.fullmatch(text)
+        if m:
+            n = m.group(1)
+            return style, int(n) if n.isdigit() else cn_to_number(n)
     return None
 
 
