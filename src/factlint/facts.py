@@ -67,6 +67,14 @@ class DocumentFacts:
     def measurements(self) -> list[Quantity]:
         return [q for q in self.quantities if q.kind in ("quantity", "percent", "range")]
 
+    def by_paragraph(self, kinds: tuple[str, ...] = ("quantity", "percent", "range")) -> dict[int, list[Quantity]]:
+        """Figures of these kinds grouped by paragraph, in text order."""
+        out: dict[int, list[Quantity]] = {}
+        for q in self.quantities:
+            if q.kind in kinds:
+                out.setdefault(q.paragraph, []).append(q)
+        return out
+
     def location(self, paragraph: int, start: int, end: int, note: str = "") -> Location:
         """A Location for text[start:end] of a paragraph, mapped back to the original file."""
         return Location(self.doc.path, self.segments.paragraphs[paragraph].span(start, end), note)

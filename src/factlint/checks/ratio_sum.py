@@ -39,9 +39,9 @@ class Options:
 
 def _whole_split(facts: DocumentFacts) -> Iterator[tuple[int, int, int, list]]:
     """(paragraph, start, end, percents) for 分别-lists of shares of a whole split into exactly those parts."""
-    percents = [q for q in facts.quantities if q.kind == "percent" and q.figure.dimension == "percent"]
+    percents = facts.by_paragraph(("percent",))
     for p in facts.segments.paragraphs:
-        mine = [q for q in percents if q.paragraph == p.index]
+        mine = [q for q in percents.get(p.index, []) if q.figure.dimension == "percent"]
         for m in regex.finditer("分别", p.text):
             head_start = max(p.text.rfind(c, 0, m.start()) for c in "。；;！？") + 1
             head = p.text[head_start:m.start()]

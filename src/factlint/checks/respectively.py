@@ -30,9 +30,9 @@ class Options:
 
 
 def check(rule, facts: DocumentFacts) -> Iterator[Finding]:
-    measured = [q for q in facts.quantities if q.kind in ("quantity", "percent", "range")]
+    measured = facts.by_paragraph()
     for p in facts.segments.paragraphs:
-        figs = [q for q in measured if q.paragraph == p.index]
+        figs = measured.get(p.index, [])
         for m in regex.finditer("分别", p.text):
             after = [q for q in figs if q.figure.start >= m.end()]
             if not after or after[0].figure.start - m.end() > rule.options.max_gap:

@@ -75,6 +75,7 @@ def _common_suffix(items: list[str]) -> str:
 
 
 def _rate_phrase(text: str, pq: Quantity, qs: list[Quantity], sent_start: int) -> str | None:
+    # qs: the figures of pq's paragraph
     """What a rate is of, as subject + core without 率: 农村劳动力转移就业 for the first value of
     农村劳动力、脱贫劳动力、易地搬迁劳动力转移就业率分别达86.90%、89.19%、92.18%."""
     f = pq.figure
@@ -88,7 +89,7 @@ def _rate_phrase(text: str, pq: Quantity, qs: list[Quantity], sent_start: int) -
     fb = clause_start + m.start()
     stop = regex.compile(r"[，,；;。]").search(text, fb)
     end = stop.start() if stop else len(text)
-    values = [q for q in qs if fb < q.figure.start < end and q.figure.kind == "percent" and q.paragraph == pq.paragraph]
+    values = [q for q in qs if fb < q.figure.start < end and q.figure.kind == "percent"]
     plain, _ = subjects_before(text, fb)
     if len(plain) != len(values) or len(plain) < 2 or pq not in values:
         return None
@@ -129,13 +130,14 @@ def find_claims(facts: DocumentFacts, options: Options):
     out = _same_sentence(facts, options)
     claimed = {id(c[0]) for c in out}
     paragraphs = facts.segments.paragraphs
+    in_paragraph = facts.by_paragraph(("percent",))
     pairs: dict[int, list] = {}
     for pq in facts.quantities:
         f = pq.figure
         if f.kind != "percent" or f.dimension != "percent" or id(pq) in claimed:
             continue
         text = paragraphs[pq.paragraph].text
-        phrase = _rate_phrase(text, pq, facts.quantities, facts.segments.sentences[pq.sentence].start)
+        phrase = _rate_phrase(text, pq, in_paragraph.get(pq.paragraph, []), facts.segments.sentences[pq.sentence].start)
         if not phrase:
             continue
         article = paragraphs[pq.paragraph].article
