@@ -29,13 +29,15 @@ def _scope_regex() -> regex.Pattern:
 
 ADMIN_SUFFIX = ("省", "市", "县", "区", "镇", "乡", "村", "街道", "社区")
 ADMIN_WHOLE = regex.compile(r"全(?:省|市|县|区|镇|乡|村)")
+_ADMIN_LAST = set("省市县区镇乡村道")
+_YEAR_MONTH = regex.compile(r"(\d{4})年(?:(\d{1,2})月)?")
 
 
 def scope_key(text: str) -> str:
     """Normalise a scope: to-date totals with no start year share one key, years keep theirs."""
     if not text:
         return ""
-    y = regex.search(r"(\d{4})年(?:(\d{1,2})月)?", text)
+    y = _YEAR_MONTH.search(text)
     if y:
         year, month = y.group(1), y.group(2)
         if text.startswith("截至"):
@@ -74,7 +76,7 @@ def subjects(text: str) -> list[tuple[int, str]]:
     """
     out, pos = [], 0
     for tok in words.cut(text):
-        if (len(tok) >= 3 and tok.endswith(ADMIN_SUFFIX)) or ADMIN_WHOLE.fullmatch(tok):
+        if tok[-1] in _ADMIN_LAST and ((len(tok) >= 3 and tok.endswith(ADMIN_SUFFIX)) or ADMIN_WHOLE.fullmatch(tok)):
             out.append((pos, tok))
         pos += len(tok)
     return out
