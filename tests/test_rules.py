@@ -37,6 +37,19 @@ def test_bad_rule_file(tmp_path, body, expected):
     assert msg.startswith(str(f)) and expected in msg and "\n" not in msg
 
 
+@pytest.mark.parametrize("body,line", [
+    ('kind = "pattern"\npattern = "a"\ncolour = 1\n', 3),
+    ('kind = "pattern"\n\npattern = 3\n', 3),
+    ('# a comment\nkind = "nope"\n', 2),
+    ('kind = "pattern"\n\npattern = "a\n', 3),
+])
+def test_rule_file_errors_name_the_line(tmp_path, body, line):
+    d, f = _rule_dir(tmp_path, body)
+    with pytest.raises(ConfigError) as e:
+        load_rules((str(d),))
+    assert str(e.value).startswith(f"{f}:{line}: ")
+
+
 def test_toml_syntax_error_names_the_line(tmp_path):
     d, f = _rule_dir(tmp_path, 'kind = "pattern"\n\npattern = "a\n')
     with pytest.raises(ConfigError) as e:

@@ -56,6 +56,19 @@ def check_kinds() -> dict[str, types.ModuleType]:
     return kinds
 
 
+def at(path, key: str) -> str:
+    """path:LINE of the line that sets key in a rule file (just path when it cannot be found)."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return str(path)
+    pat = regex.compile(rf"^\s*(?:\[\[)?\s*{regex.escape(key)}\s*(?:=|\]\])")
+    for i, line in enumerate(lines, 1):
+        if pat.match(line):
+            return f"{path}:{i}"
+    return str(path)
+
+
 def _coerce(value, typ, where: str):
     """Check a TOML value against a dataclass field type; lists become tuples."""
     origin = typing.get_origin(typ)
@@ -86,9 +99,9 @@ def build_options(kind_mod: types.ModuleType, data: dict, path: str):
         if key in COMMON_KEYS:
             continue
         if key not in names:
-            raise ConfigError(f"{path}: 未知的键 '{key}' (unknown key for kind '{kind_mod.KIND}'; "
+            raise ConfigError(f"{at(path, key)}: 未知的键 '{key}' (unknown key for kind '{kind_mod.KIND}'; "
                               f"allowed: {', '.join(sorted(names)) or 'none'})")
-        kwargs[key] = _coerce(value, hints[key], f"{path}: '{key}'")
+        kwargs[key] = _coerce(value, hints[key], f"{at(path, key)}: '{key}'")
     try:
         options = opts_cls(**kwargs)
     except TypeError as exc:
@@ -109,23 +122,23 @@ def load_rule(path: Path, rule_id: str) -> Rule:
     if not isinstance(kind, str):
         raise ConfigError(f"{path}: 缺少 'kind' (missing 'kind')")
     if kind not in kinds:
-        raise ConfigError(f"{path}: 未知的 kind '{kind}' (unknown kind; known: {', '.join(sorted(kinds))})")
+        raise ConfigError(f"{at(path, 'kind')}: 未知的 kind '{kind}' (unknown kind; known: {', '.join(sorted(kinds))})")
     severity = data.get("severity", "warning")
     if severity not in SEVERITIES:
-        raise ConfigError(f"{path}: 'severity' 应为 {'/'.join(SEVERITIES)} (got {severity!r})")
+        raise ConfigError(f"{at(path, 'severity')}: 'severity' 应为 {'/'.join(SEVERITIES)} (got {severity!r})")
     message = data.get("message", "")
     if not isinstance(message, str):
-        raise ConfigError(f"{path}: 'message' 应为字符串 (expected a string)")
+        raise ConfigError(f"{at(path, 'message')}: 'message' 应为字符串 (expected a string)")
     summary = data.get("summary", "")
     if not isinstance(summary, str):
-        raise ConfigError(f"{path}: 'summary' 应为字符串 (expected a string)")
+        raise ConfigError(f"{at(path, 'summary')}: 'summary' 应为字符串 (expected a string)")
     examples = []
     raw_examples = data.get("examples", [])
     if not isinstance(raw_examples, list):
-        raise ConfigError(f"{path}: 'examples' 应为 [[examples]] 表数组 (expected an array of tables)")
+        raise ConfigError(f"{at(path, 'examples')}: 'examples' 应为 [[examples]] 表数组 (expected an array of tables)")
     for ex in raw_examples:
         if not isinstance(ex, dict) or set(ex) - {"fail", "pass"}:
-            raise ConfigError(f"{path}: [[examples]] 只能有 fail 和 pass (only 'fail' and 'pass' keys)")
+            raise ConfigError(f"{at(path, 'examples')}: [[examples]] 只能有 fail 和 pass (only 'fail' and 'pass' keys)")
         examples.append(Example(str(ex.get("fail", "")), str(ex.get("pass", ""))))
     category = rule_id.split("/", 1)[0]
     if category not in CATEGORIES:
