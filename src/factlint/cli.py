@@ -147,8 +147,9 @@ def _rules(args) -> int:
     from .rules import load_rules
 
     table = Table(show_lines=False)
-    for col in ("id", "kind", "severity", "summary"):
-        table.add_column(col)
+    for col in ("id", "kind", "severity"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("summary", overflow="fold")
     for r in load_rules(tuple(args.rules or ())):
         table.add_row(r.id, r.kind, r.severity, r.summary)
     Console(soft_wrap=True).print(table)

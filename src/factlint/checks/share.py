@@ -5,7 +5,7 @@ The percentage must name a rate (率, 进度, 比重, 比例, 占); the part is 
 it, in the same sentence, whose metric shares a word with the rate (就业 ↔ 就业率, 资金项目支出 ↔
 支出进度, 省外转移就业 ↔ 占总就业人数); the whole is the nearest larger figure of the same
 dimension before the part, tied to it by 中 (30613名农村劳动力中) or 其中, or — when the rate
-names the part whole (支出进度 ← 资金项目支出) — simply standing just before it; never two items
+names the part (支出进度 ← 资金项目支出) — simply standing just before it; never two items
 of one 、 list (植树造林面积12.5万亩、森林抚育面积8.6万亩,森林覆盖率61.2%).
 Figures inside brackets are asides (1610个(其中…788个…)): never the part of a share outside them.
 With 占 the roles turn: 其中省外转移就业131.13万人,占总就业人数的50.11% — the figure before
