@@ -50,6 +50,9 @@ def test_seed_conflicts_found_at_their_lines():
     "大型水电站白鹤滩水电站1座,装机容量1600万千瓦(云南侧800万千瓦),32座中小型水电站,装机容量80.6万千瓦。",
     # growth rates of different figures
     "全年粮食总产量95.6万吨,比上年增长2.1%。全市共接待游客4580万人次,比上年增长15.2%。",
+    # a breakdown: the sub-populations keep their qualifiers in the metric
+    "全市居民人均可支配收入26512元，同比增长6.1%。按常住地分，城镇居民人均可支配收入38965元，增长5.3%；"
+    "农村居民人均可支配收入15872元，增长7.2%。",
     # a target beside last year's actual
     "去年全市城镇新增就业2.3万人。今年主要预期目标是城镇新增就业2.5万人以上。",
     "全市城镇新增就业2.3万人,力争明年城镇新增就业2.5万人。",
@@ -68,6 +71,12 @@ def test_two_counties_each_writing_quanxian():
     c = "永善县教育新貌\n\n近年来，永善县持续加大教育投入。全县共有中小学校158所，在校学生8.2万人。"
     findings, _ = check(RULES, {"a.txt": a, "c.txt": c})
     assert [f.message for f in findings] == ["“中小学校”与《永善县教育工作纪实》中的数值不一致：此处为 158所，彼处为 156所"]
+
+
+def test_not_a_conflict_across_periods_of_a_year():
+    a = "2023年国民经济和社会发展统计公报\n\n全市经济平稳增长。规模以上工业增加值增长6.5%，全年粮食产量95.6万吨。"
+    b = "前三季度我市经济运行稳中向好\n\n前三季度，全市经济稳中向好。全市规模以上工业增加值同比增长7.1%，消费持续回暖。"
+    assert check(RULES, {"a.txt": a, "b.txt": b})[0] == []
 
 
 def test_not_a_conflict_across_years():

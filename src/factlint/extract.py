@@ -34,7 +34,8 @@ def extract(doc: Document) -> DocumentFacts:
         for p in segs.paragraphs[a.first_paragraph:a.last_paragraph + 1]:
             head.append(p.text)
             if not p.heading and not p.byline and len(p.text) > 40:
-                article_scope[a.index] = metrics.first_scope(p.text)
+                # the lead's time frame, else the headline's (2023年国民经济和社会发展统计公报)
+                article_scope[a.index] = metrics.first_scope(p.text) or metrics.first_scope(" ".join(head[:-1]))
                 break
         article_subject[a.index] = metrics.subject(a.title)
         article_places[a.index] = [name for _, name in metrics.subjects(" ".join(head))]

@@ -15,7 +15,8 @@ QUOTES = "“”‘’「」『』\"'"
 
 # Time scopes with a year or a count in them; plain words (截至目前, 近年来) come from the lexicon.
 DATED_SCOPE = (
-    r"截至\d{4}年\d{1,2}月(?:底|末)?|截至\d{4}年(?:底|末)?|今年以来|今年|去年|当年"
+    r"(?:今年|\d{4}年)?(?:前三季度|上半年|下半年|[一二三四]季度|前[一二三四五六七八九十两\d]+个?月|\d{1,2}[—–\-~至]\d{1,2}月)"
+    r"|截至\d{4}年\d{1,2}月(?:底|末)?|截至\d{4}年(?:底|末)?|今年以来|今年|去年|当年|全年"
     r"|[一二三四五六七八九十两\d]+年来|[一二三四五六七八九十两\d]+年以来|近[一二三四五六七八九十两\d]+年"
     r"|(?:自|从)?\d{4}年(?:\d{1,2}月)?(?:以来|起|底|末|初|上半年|下半年|前三季度|度)?"
 )
@@ -38,6 +39,9 @@ def scope_key(text: str) -> str:
     if not text:
         return ""
     y = _YEAR_MONTH.search(text)
+    period = regex.search(r"前三季度|上半年|下半年|[一二三四]季度|前\S+月|\d{1,2}[—–\-~至]\d{1,2}月", text)
+    if period:  # 2023年前三季度, 今年上半年: a part of a year
+        return f"period:{y.group(1) if y else ''}{period.group()}"
     if y:
         year, month = y.group(1), y.group(2)
         if text.startswith("截至"):
@@ -47,7 +51,7 @@ def scope_key(text: str) -> str:
         if any(w in text for w in ("底", "末")):
             return f"end{year}"
         return f"y{year}" + (f"-{month}" if month else "")
-    if text in ("今年以来", "今年"):
+    if text in ("今年以来", "今年", "全年"):
         return "thisyear"
     if text in ("去年",):
         return "lastyear"
@@ -147,13 +151,27 @@ def _words(text: str) -> list[str]:
     return out
 
 
+KEY_CHARS = 10
+KEY_WORDS = 5
+
+
 def _pre_key(pre: str) -> tuple[str, bool]:
     """The last words before a figure; and whether they were only verbs (培养, 建成)."""
     lex = lexicon()
+    # time and stock words say when and how, not what: 五年来累计建立… → 建立…
+    pre = _scope_regex().sub("", pre)
+    for w in lex.scope_new + lex.scope_cumulative:
+        pre = pre.replace(w, "")
     toks = _words(pre)
-    keep = toks[-3:]
-    if keep and len(keep[0]) == 1 and len(toks) > 3:
-        keep = toks[-4:]  # 补贴|性|职业技能|培训: do not start a key with a lone character
+    # the last words, up to KEY_CHARS characters: 城镇居民人均支配收入 must not shrink to 人均支配收入,
+    # the key of 全市居民人均可支配收入
+    keep: list[str] = []
+    for t in reversed(toks):
+        if keep and (len("".join(keep)) + len(t) > KEY_CHARS or len(keep) == KEY_WORDS):
+            break
+        keep.insert(0, t)
+    if keep and len(keep[0]) == 1 and len(keep) < len(toks):
+        keep.insert(0, toks[-len(keep) - 1])  # 补贴|性|职业技能|培训: do not start a key with a lone character
     while len(keep) > 1 and keep[0] in lex.leading_verbs and len("".join(keep[1:])) >= 3:
         keep = keep[1:]
     only_verbs = all(t in lex.leading_verbs for t in keep)

@@ -334,6 +334,8 @@ def _read_figure(text: str, t: str, m: regex.Match) -> Figure | None:
             unit, dim, base, classifier, factor = info.name, info.dimension, info.base, info.classifier, info.factor
             unit_text += u.group()
             pos = u.end()
+    if unit == "年" and (t.startswith("来", pos) or t.startswith("以来", pos)):
+        return None  # 五年来, 3年以来: a time scope, not a duration
     tail = _QUAL_TAIL.match(t, pos)
     if tail and (unit or q_after):
         q_after = q_after or tail.group()
