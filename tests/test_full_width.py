@@ -36,6 +36,16 @@ PAGES = {
          "“分别”前列了 3 项，后面给出 2 个数值"),
         ("二是做好防灾减灾，三是", "二是做好防灾减灾，二是", "enumeration/ordinals", 9, "序号“二是”重复"),
     ],
+    # a statistical release: breakdowns opened by 分产业看 / 按经营地分, one part per ；-clause;
+    # 增加值 is value added, not an increase; per-head incomes are never summed
+    "economy.txt": [
+        ("乡村消费品零售额134.4亿元", "乡村消费品零售额144.4亿元", "arithmetic/parts-total", 7,
+         "分项相加 652.1亿元 + 144.4亿元 = 796.5亿元，多于总数 786.5亿元"),
+        ("第二产业增加值702.4亿元", "第二产业增加值692.4亿元", "arithmetic/parts-total", 3,
+         "分项相加 215.6亿元 + 692.4亿元 + 938.3亿元 = 1846.3亿元，少于总数 1856.3亿元"),
+        ("转移就业率71.8%", "转移就业率73.8%", "arithmetic/share", 11,
+         "按文中数字计算 112万人 / 156万人 = 71.8%，与文中的 73.8% 不符"),
+    ],
     # Markdown headings, emphasis, a table, a numbered list and a quote block
     "tourism.md": [
         ("3A级30家", "3A级31家", "arithmetic/parts-total", 20, "分项相加 2家 + 16家 + 31家 = 49家，多于总数 48家"),

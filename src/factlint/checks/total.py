@@ -4,7 +4,10 @@ Recognised structures (anything else is not checked):
 - a total with its breakdown in brackets: 1610个(其中直接增收项目788个,间接增收项目822个);
 - a total followed by 其中 and parts joined by 、: 共1200人,其中男性500人、女性700人;
 - a total followed by a 、 list of the same unit: 5名队员…获得1人第一名、3人第二名、1人第三名;
-- parts followed by their total with 共/合计/总计: 新建3所、改扩建5所,共8所.
+- parts followed by their total with 共/合计/总计: 新建3所、改扩建5所,共8所;
+- a total, then a sentence opening with 其中, 按…分 or 分…看 that gives one part per ；-clause
+  (统计公报: 按经营地分，城镇…652.1亿元，增长6.7%；乡村…134.4亿元，增长7.8%).
+Per-head figures (人均, 户均) and changes (同比增加) are never totals or parts.
 A 其中 list may name only some parts, so a sum *below* the total is reported only when the
 parts are complementary (直接/间接, 男/女, 城镇/农村: rules/lexicon/arithmetic.toml) or the
 total is written after them with 共/合计; a sum *above* the total is always reported. Sums use
@@ -45,7 +48,7 @@ def _is_complementary(parts: list[Quantity]) -> bool:
 def _measured(qs: list[Quantity]) -> list[Quantity]:
     """Levels that can be totals or parts; a change (同比增加1.2万亩) is neither."""
     return [q for q in qs if q.kind == "quantity" and not q.figure.chinese and q.figure.low is not None
-            and q.stock != "change"]
+            and q.stock not in ("change", "per")]
 
 
 def find_claims(facts: DocumentFacts):
@@ -86,7 +89,43 @@ def find_claims(facts: DocumentFacts):
                 parts = _run_before(text, qs[:i], dim)
                 if len(parts) >= 2:
                     out.append((total, parts, True, "合计"))
+    out.extend(_breakdowns(facts, by_sentence))
     return out
+
+
+BREAKDOWN = regex.compile(r"^(?:其中|[^，,。；;]{0,10}?(?:按[^，,。；;]{1,8}分|分[^，,。；;]{1,8}看|从[^，,。；;]{1,8}看))[，,：:]")
+ORDINAL_SET = regex.compile(r"第[一二三]")
+
+
+def _breakdowns(facts: DocumentFacts, by_sentence: dict[int, list[Quantity]]):
+    """A total, then a sentence opening with 按…分 / 分…看 that lists its parts, one per ；-clause:
+    社会消费品零售总额786.5亿元…。按经营地分，城镇…652.1亿元，增长6.7%；乡村…134.4亿元，增长7.8%。
+    (；ends a sentence for the segmenter, so the clauses are the sentences up to the next 。)"""
+    sentences = facts.segments.sentences
+    for si, s in enumerate(sentences):
+        p = facts.segments.paragraphs[s.paragraph]
+        if si == 0 or sentences[si - 1].paragraph != s.paragraph or not BREAKDOWN.match(p.text[s.start:s.end]):
+            continue
+        parts, k = [], si
+        while k < len(sentences) and sentences[k].paragraph == s.paragraph:
+            first = next(iter(by_sentence.get(k, [])), None)
+            if first is None:
+                parts = []
+                break
+            parts.append(first)
+            if not facts.segments.sentence_text(sentences[k]).rstrip().endswith(("；", ";")):
+                break
+            k += 1
+        before = by_sentence.get(si - 1, [])
+        if len(parts) < 2 or not before:
+            continue
+        dim = parts[0].figure.dimension
+        total = next((q for q in reversed(before) if q.figure.dimension == dim), None)
+        if total is None or any(q.figure.dimension != dim for q in parts):
+            continue
+        metrics = "".join(q.metric for q in parts)
+        exhaustive = _is_complementary(parts) or len(ORDINAL_SET.findall(metrics)) == len(parts) == 3
+        yield total, parts, exhaustive, "分项"
 
 
 def _run_after(text: str, total: Quantity, rest: list[Quantity]) -> list[Quantity]:
