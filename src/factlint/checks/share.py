@@ -33,7 +33,6 @@ from ..metrics import pre_phrase
 KIND = "share"
 SCOPE = "document"
 
-RATE = regex.compile(r"率|进度|比重|比例|占比|占")
 NOT_CORE = regex.compile(r"率|进度|比重|比例|占比|占|总|的|达|为|是|由|至|降|升|提高|下降|分别|已|共|全市|全县|[\d%.]")
 
 
