@@ -10,7 +10,7 @@ from factlint.extract import extract
 from conftest import check, line_of, plant, seed, seed_findings, where
 
 RULES = ["arithmetic/share", "arithmetic/parts-total", "arithmetic/difference", "arithmetic/growth",
-         "arithmetic/ratio-sum"]
+         "arithmetic/ratio-sum", "arithmetic/product", "arithmetic/table-sum", "arithmetic/table-text"]
 
 
 def _text(prefix):

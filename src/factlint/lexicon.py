@@ -71,3 +71,9 @@ def complementary() -> tuple[tuple[str, str], ...]:
     """Word pairs that split a whole into two parts (直接/间接, 城镇/农村): rules/lexicon/arithmetic.toml."""
     data = load_toml(builtin_rules_dir() / "lexicon" / "arithmetic.toml")
     return tuple((a, b) for a, b in data["complementary"])
+
+
+@lru_cache(maxsize=1)
+def arithmetic_words() -> dict:
+    """rules/lexicon/arithmetic.toml as loaded: complementary pairs, complete series, remainder words."""
+    return load_toml(builtin_rules_dir() / "lexicon" / "arithmetic.toml")

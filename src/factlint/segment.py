@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from .document import Document, Span
-from . import words
+from . import tables, words
 
 # A unit ending in one of these (after closing quotes/brackets) ends its paragraph.
 TERMINAL = set("。！？!?…；;")
@@ -46,6 +46,8 @@ class Paragraph:
     heading: bool
     byline: bool
     article: int
+    # a line of a table (tables.py): cells, not prose — no sentence, ordinal or list reading
+    table: bool = False
 
     def orig(self, i: int) -> int:
         k = bisect.bisect_right(self.text_starts, i) - 1
@@ -161,8 +163,19 @@ def _is_caption(u: Unit, after: Unit | None) -> bool:
     return u.gap_before >= 2 and _closed(u.text) and len(u.text) <= 40 and after is not None
 
 
+def _in_tables(us: list[Unit], text: str) -> list[bool]:
+    spans = tables.table_line_spans(text) if "\t" in text or "|" in text else []
+    starts = [a for a, _ in spans]
+    out = []
+    for u in us:
+        k = bisect.bisect_right(starts, u.start) - 1
+        out.append(k >= 0 and spans[k][0] <= u.start < spans[k][1])
+    return out
+
+
 def segment(doc: Document) -> Segments:
     us = units(doc.text)
+    in_table = _in_tables(us, doc.text)
     groups: list[tuple[list[Unit], bool, bool]] = []  # units, heading, byline
     used = [False] * len(us)
     for i, u in enumerate(us):
@@ -171,7 +184,9 @@ def segment(doc: Document) -> Segments:
         used[i] = True
         group = [u]
         j = i + 1
-        while j < len(us):
+        while j < len(us) and not in_table[i]:
+            if in_table[j]:
+                break
             last = group[-1]
             if j + 1 < len(us) and _is_caption(us[j], us[j + 1]) and _continues(last, us[j + 1]):
                 j += 1  # skip the caption; it stays a paragraph of its own
@@ -185,6 +200,7 @@ def segment(doc: Document) -> Segments:
     groups.sort(key=lambda g: g[0][0].start)
 
     article_starts = _article_starts(groups)
+    table_starts = {u.start for u, t in zip(us, in_table) if t}
     paragraphs: list[Paragraph] = []
     art = -1
     for idx, (group, heading, byline) in enumerate(groups):
@@ -196,7 +212,8 @@ def segment(doc: Document) -> Segments:
             orig_starts.append(u.start)
             parts.append(u.text)
             n += len(u.text)
-        paragraphs.append(Paragraph(idx, "".join(parts), tuple(text_starts), tuple(orig_starts), heading, byline, art))
+        paragraphs.append(Paragraph(idx, "".join(parts), tuple(text_starts), tuple(orig_starts), heading, byline, art,
+                                    group[0].start in table_starts))
 
     articles = []
     for a in range(art + 1):
