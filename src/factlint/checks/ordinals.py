@@ -1,25 +1,28 @@
-"""Numbered points out of sequence: 一是…三是 (no 二是), 二是 twice, （三）before（二）, ①③.
+"""Numbered points out of sequence: 一是…三是 (no 二是), 二是 twice, （三）before（二）, (1)(2)(4), ①③.
 
-Markers inside a paragraph (一是, 二是; ①②) are checked within that paragraph, which is
-joined across page breaks, so a list cut by a page break is still one list. Markers that open
-paragraphs (（一）, 一、, 1., ①) are checked across the article. A list may start again at
-its first number (a new section); any other step that is not +1 is reported.
+Markers are read by factlint.enumerations: at the start of a line (一、 （一） 1. (1) ① 一是
+第一，) or inside a paragraph after a stop (。一是 ；二是 ：(1)). A sequence ends, and a new one may
+start, at a heading of a higher level (（一） again under 三、), after a lead-in ending in ：
+(总体环境状况如下：一是…), or where it starts again at 1. A step that is not +1 is reported, once
+per sequence: inside one paragraph, or between markers that both open a line.
+
+Silent where the numbering is not the text's own: table rows (tab-separated lines, and short
+lines between them where a row or a vertical header was broken up) number their own rows; 第(一)项
+cites a clause; a point that seems missing but is written in a form not read as a marker
+(。1七是) is not missing.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Iterator
 
-import regex
-
-from ..facts import DocumentFacts, Quantity
-from ..findings import Finding, Location
-from ..numbers import cn_to_number
+from ..claims import Claim, Role
+from ..enumerations import runs
+from ..facts import DocumentFacts
+from ..findings import Finding
 
 KIND = "ordinals"
 SCOPE = "document"
-
-CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,55 +30,39 @@ class Options:
     pass
 
 
-# marker styles: how each is written, and the numeral in it
-STYLES = [
-    ("一是", regex.compile(r"([一二三四五六七八九十]+)是")),
-    ("（一）", regex.compile(r"[（(]([一二三四五六七八九十]+)[）)]")),
-    ("一、", regex.compile(r"([一二三四五六七八九十]+)、")),
-    ("1.", regex.compile(r"(\d{1,2})[.、．]")),
-]
+def _problem(prev, cur) -> str:
+    if cur.value == prev.value:
+        return f"序号“{cur.text}”重复"
+    if cur.value > prev.value + 1:
+        return f"序号从“{prev.text}”跳到“{cur.text}”，中间缺了"
+    return f"序号“{cur.text}”排在“{prev.text}”之后，顺序颠倒"
 
 
-def _style_value(text: str) -> tuple[str, int | None] | None:
-    if text in CIRCLED:
-        return "①", CIRCLED[text]
-    for style, pattern in STYLES:
-        m = pattern.fullmatch(text)
-        if m:
-            n = m.group(1)
-            return style, int(n) if n.isdigit() else cn_to_number(n)
-    return None
+def claims(rule, facts: DocumentFacts) -> Iterator[Claim]:
+    paragraphs = facts.segments.paragraphs
+    for run in runs(paragraphs, facts.segments.articles):
+        if len(run.markers) < 2:
+            continue
+        roles = tuple(Role("point", m.text, paragraphs[m.paragraph].span(m.start, m.end)) for m in run.markers)
+        first = run.markers[0]
+        span = paragraphs[first.paragraph].span(first.start, first.end)
+        values = "、".join(m.text for m in run.markers)
+        if run.slip:
+            prev, cur = run.slip
+            yield Claim("sequence", span, roles, False, _problem(prev, cur), values)
+        else:
+            yield Claim("sequence", span, roles, True, f"{run.style} 连续", values)
 
 
 def check(rule, facts: DocumentFacts) -> Iterator[Finding]:
     paragraphs = facts.segments.paragraphs
-    runs: dict[tuple, list[tuple[int, Quantity]]] = {}
-    for q in facts.quantities:
-        if q.kind != "marker":
+    for run in runs(paragraphs, facts.segments.articles):
+        if not run.slip:
             continue
-        sv = _style_value(q.figure.text)
-        if not sv or sv[1] is None:
-            continue
-        style, value = sv
-        at_start = q.figure.start == 0
-        key = (style, "article", paragraphs[q.paragraph].article) if at_start else (style, "paragraph", q.paragraph)
-        runs.setdefault(key, []).append((value, q))
-    for (style, _, _), items in sorted(runs.items(), key=lambda kv: kv[1][0][1].span.start):
-        allowed = {items[0][0] + 1, 1}
-        for (prev, pq), (cur, cq) in zip(items, items[1:]):
-            if cur in allowed:
-                allowed = {cur + 1, 1}
-                continue
-            # one slip, one finding: the next marker may follow either the slip or the expected number
-            allowed = {cur + 1, prev + 2, 1}
-            if cur == prev:
-                problem = f"序号“{cq.figure.text}”重复"
-            elif cur > prev + 1:
-                problem = f"序号从“{pq.figure.text}”跳到“{cq.figure.text}”，中间缺了"
-            else:
-                problem = f"序号“{cq.figure.text}”排在“{pq.figure.text}”之后，顺序颠倒"
-            yield Finding(
-                rule.id, rule.category, rule.severity, rule.message.format(problem=problem),
-                Location(facts.path, cq.span), (Location(facts.path, pq.span, f"上一个序号：{pq.figure.text}"),),
-                evidence={"previous": prev, "this": cur, "style": style},
-            )
+        prev, cur = run.slip
+        yield Finding(
+            rule.id, rule.category, rule.severity, rule.message.format(problem=_problem(prev, cur)),
+            facts.location(cur.paragraph, cur.start, cur.end),
+            (facts.location(prev.paragraph, prev.start, prev.end, f"上一个序号：{prev.text}"),),
+            evidence={"previous": prev.value, "this": cur.value, "style": run.style},
+        )
