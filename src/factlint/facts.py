@@ -1,8 +1,7 @@
 """The fact types every check shares: figures placed in their paragraph, sentence and article.
 
-These (and the segments and figures inside them) are plain frozen dataclasses without
-__slots__: the corpus cache pickles them, and pickle restores __dict__ objects on its C fast
-path, several times faster than slotted ones (bench/run.py, warm-cache row).
+These (and the segments and figures inside them) are plain frozen dataclasses; the corpus cache
+stores them as JSON and rebuilds only these types (cache.py), never by unpickling.
 """
 from __future__ import annotations
 
@@ -29,6 +28,14 @@ class Quantity:
     stock: str  # "cumulative", "new" or ""
     subject: str  # the place or body it is about ("昭通市"; 全市 resolved to the article's city)
     written: str = ""  # which of "scope", "subject" stand in the figure's own sentence ("scope subject")
+    # issue 13: what kind of figure, for which period, where it stands (context.py)
+    role: str = ""  # actual, target, plan, change, average, cumulative, per, from, to, part, whole; "" not measured
+    period: str = ""  # normalised: "2011", "2025:1-9", "2025:to10", "2006-2010"; "" unknown
+    part: str = ""  # the part of the document: review, review5, targets, plan5, glossary, table or ""
+    zone: str = ""  # where it stands: headline, title, heading, lead, body, glossary
+    phrase: str = ""  # the words before it back to punctuation, as written (for head-noun matching)
+    noun: str = ""  # the words after it (109个|家庭获市级表彰)
+    who: str = ""  # the article's place or organisation (context.py), "" unknown
 
     @property
     def kind(self) -> str:
@@ -56,8 +63,9 @@ class DocumentFacts:
     enumerations: list[Enumeration]
     digest: str = ""  # content hash, for the corpus cache
     published: str = ""  # publication date (YYYY-MM-DD) from config or --date; "" = unknown
+    context: object = None  # context.DocumentContext: who, when, parts and zones (issue 13)
     # derived data a check computed once for this document (copied-clause phrases), keyed by the
-    # check and its options; pickled with the facts, so the corpus cache keeps it too
+    # check and its options; stored with the facts, so the corpus cache keeps it too
     memo: dict = field(default_factory=dict)
 
     @property

@@ -1,26 +1,26 @@
 """The same metric given two values that cannot both be true, in one document or across the corpus.
 
-Two figures are compared only when all of these hold:
-- the same metric key (the phrase the figure measures, filler words removed: 投入款物);
-- the same dimension (money with money; 人 never with 人次);
-- the same time scope (2023年 ≠ 2022年; 截至目前, 至今, 五年来 are all "to date"); a figure with
-  no time word takes its article's (the lead's), and within one article matches any scope;
-  a 新增 (new) figure is never compared with a running total (累计, 共, or no word), nor a rate
-  (年均, 人均, 每年) with a total;
-- subjects that can be the same (昭通市 and 全市 can; 巧家县 and 永善县 cannot);
-- intervals that cannot meet: 2.78万 and 27800 agree, 20余万 and 23万 agree.
-Figures in Chinese numerals (五个, 三项) name formulas and counts, not data, and are skipped.
-Metric keys shorter than `min_metric_chars` say too little to compare (个, 人).
-
-Within one document, news prose lists parallel items that share an attribute word
-(白鹤滩水电站…装机容量1600万千瓦, 32座中小型水电站, 装机容量80.6万千瓦): so two values in one
-sentence are compared only when no other figure stands between them (109个家庭获市级表彰,
-18个家庭获市级表彰), and two values in different sentences only when the metric is specific
-(at least `min_metric_chars_apart` characters).
+Only on positive evidence — metric, subject, period, role and dimension all known and equal
+(unknown is not equal):
+- across documents: two texts about the same place or organisation (context.py: 某省…政府工作报告 →
+  某省, ——昭通市红十字会五年工作纪实 → 昭通市红十字会), the same period resolved to a year or a
+  month range (今年 in a 2011 report is 2011, 全年 in its review is 2010; 截至目前 and 五年来 are both
+  "to date"), the same role (an actual never against a target or plan, a growth rate never against
+  a level, a five-year total never against one year), the same metric key of at least
+  `min_metric_chars` characters, and values whose intervals cannot meet (2.78万 and 27800 agree);
+- within one document, two clauses of one sentence worded the same but for the figure
+  (109个家庭获市级表彰,18个家庭获市级表彰) — an error; and figures in different sentences whose
+  metric (at least `min_metric_chars_apart` characters), period and subject are written in both
+  sentences and equal, with the same role.
+A from→to pair (由5家增至12家), a part and its whole (40项中有17项), 各/分别 items, and figures in
+Chinese numerals (五个, 三项) are never compared. Restatements (headline vs body, a heading vs its
+section, lead vs body, glossary vs body) are conflict/restatement's.
 """
 from __future__ import annotations
 
 from collections import defaultdict
+
+import regex
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -41,6 +41,9 @@ class Options:
     # figures' own sentences and be equal
     match: str = "normal"
     same_paragraph_severity: str = "error"  # two values in one paragraph leave no doubt
+    # a metric ending in one of these names an act, not a thing (中央财政安排219亿元支持…): the nouns
+    # after the figures must then agree too
+    open_verbs: tuple[str, ...] = ("安排", "投入", "下达", "拨付", "筹集", "支持", "用于", "支出", "提供", "争取")
     dimensions: tuple[str, ...] = ("money", "people", "person_times", "households", "count", "times", "area",
                                    "length", "mass", "volume", "power", "energy", "percent")
 
@@ -52,10 +55,16 @@ def validate(options: Options) -> None:
         raise ValueError("'same_paragraph_severity' must be info, warning or error")
 
 
+ROLES = ("actual", "to", "cumulative", "target", "plan", "change", "average")
+# the "to" of 由120元提高到200元 is the level it reached; a running total (累计) is a level whose
+# period ("to date", "2006-2010") tells it from one year's figure
+LEVEL = {"to": "actual", "cumulative": "actual"}
+
+
 def _comparable(q: Quantity, options: Options) -> bool:
     f = q.figure
     return (f.kind in ("quantity", "percent") and not f.chinese and f.dimension in options.dimensions
-            and len(q.metric) >= options.min_metric_chars and f.low is not None)
+            and len(q.metric) >= options.min_metric_chars and f.low is not None and q.role in ROLES)
 
 
 def _disjoint(a: Quantity, b: Quantity) -> bool:
@@ -63,20 +72,69 @@ def _disjoint(a: Quantity, b: Quantity) -> bool:
     return a.figure.high + tol < b.figure.low or b.figure.high + tol < a.figure.low
 
 
-def _compatible(a: Quantity, b: Quantity, same_article: bool, options: Options) -> bool:
+def _period(q: Quantity) -> str:
+    """The period, known across documents: a resolved year or month range, or "to date"."""
+    if q.period and "?" not in q.period:
+        return q.period
+    return "now" if q.scope_key == "now" else ""
+
+
+def _compatible(a: Quantity, b: Quantity, same_doc: bool, options: Options) -> bool:
+    if LEVEL.get(a.role, a.role) != LEVEL.get(b.role, b.role) or a.figure.unit != b.figure.unit:
+        return False
+    if a.metric.endswith(options.open_verbs) and _noun(a) != _noun(b):
+        return False
     if options.match == "strict":
         # both figures' sentences must say when and who, and say the same
         written = all(w in q.written for q in (a, b) for w in ("scope", "subject"))
         return written and a.scope_key == b.scope_key and a.subject == b.subject
-    # Within one article a figure with no time word shares the article's frame; across articles it may not.
-    scopes = a.scope_key == b.scope_key or (same_article and not (a.scope_key and b.scope_key))
-    return scopes and subjects_agree(a.subject, b.subject)
+    if not same_doc:
+        pa, pb = _period(a), _period(b)
+        named = bool(a.who) and not a.who.startswith("（")  # （本市）: unnamed, not the same across texts
+        return named and a.who == b.who and bool(pa) and pa == pb and subjects_agree(a.subject, b.subject)
+    # within one document: the period known (written, or its part's: a review's year) and equal, the
+    # article about a known place or body, and a subject written beside one figure written beside the other
+    if a.period != b.period or a.part != b.part or (not a.period and a.article != b.article):
+        return False  # no period written: both stand in their article's time frame
+    if not a.who:
+        return False  # whose figure it is stays unknown (a news item about several funds)
+    return a.subject == b.subject
 
 
-def _interrupted(facts: DocumentFacts, a: Quantity, b: Quantity) -> bool:
-    """Another measured figure with another metric between a and b: they belong to different items."""
-    lo, hi = sorted((a.span.start, b.span.start))
-    return any(lo < q.span.start < hi and q.metric != a.metric for q in facts.measurements())
+def _dated_apart(fa: DocumentFacts, fb: DocumentFacts, a: Quantity, b: Quantity) -> bool:
+    """Two "to date" totals of texts published on different days need not be equal (conflict/bounds
+    checks that the later one is not smaller)."""
+    if _period(a) != "now":
+        return False
+    pa = fa.published or (fa.context.articles[a.article].published if fa.context else "")
+    pb = fb.published or (fb.context.articles[b.article].published if fb.context else "")
+    return bool(pa and pb and pa != pb)
+
+
+def _noun(q: Quantity) -> str:
+    """The first word after a figure (…安排27亿元|国债资金): what an open verb's figure is spent on."""
+    m = regex.match(r"\p{Han}{2,4}", q.noun.lstrip("的"))
+    return m.group() if m else ""
+
+
+def _template(facts: DocumentFacts, q: Quantity) -> str:
+    """The clause around q with the figure blanked: 109个家庭获市级表彰 → #个家庭获市级表彰."""
+    from ..segment import split_clauses
+
+    s = facts.segments.sentences[q.sentence]
+    p = facts.segments.paragraphs[q.paragraph]
+    start = q.span.start - p.orig_start  # offsets in paragraph text (a figure never spans a page break)
+    for a, b in split_clauses(p.text, s.start, s.end):
+        if a <= start < b:
+            return (p.text[a:start] + "#" + p.text[start + len(q.figure.text):b]).strip(" \t\u3000;；。，,！？!?")
+    return ""
+
+
+def _same_clause_wording(facts: DocumentFacts, a: Quantity, b: Quantity) -> bool:
+    if a.sentence != b.sentence or a.paragraph != b.paragraph:
+        return False
+    ta, tb = _template(facts, a), _template(facts, b)
+    return bool(ta) and ta == tb and len(ta) >= 4
 
 
 def _context(facts: DocumentFacts, q: Quantity) -> str:
@@ -90,9 +148,9 @@ def check(rule, corpus: list[DocumentFacts], targets: set[str]) -> Iterator[Find
     for di, facts in enumerate(corpus):
         for q in facts.measurements():
             if _comparable(q, opts):
-                groups[(q.metric, q.figure.dimension, q.stock if q.stock != "cumulative" else "")].append((di, q))
+                groups[(q.metric, q.figure.dimension)].append((di, q))
     is_target = [f.path in targets for f in corpus]
-    for (metric, _dim, _stock), members in sorted(groups.items()):
+    for (metric, _dim), members in sorted(groups.items()):
         if len(members) < 2 or not any(is_target[d] for d, _ in members):
             continue
         # Each figure in a file being checked is reported once, against the first earlier figure
@@ -106,14 +164,16 @@ def check(rule, corpus: list[DocumentFacts], targets: set[str]) -> Iterator[Find
                     continue  # a later target figure is reported at its own place
                 if (da != db) != opts.across_documents:
                     continue
-                same_article = da == db and a.article == b.article
-                if not _disjoint(a, b) or not _compatible(a, b, same_article, opts):
-                    continue
                 if da == db:
-                    if a.sentence == b.sentence and _interrupted(corpus[da], a, b):
-                        continue
-                    if a.sentence != b.sentence and len(metric) < opts.min_metric_chars_apart:
-                        continue
+                    if not _same_clause_wording(corpus[da], a, b):
+                        if a.sentence == b.sentence or len(metric) < opts.min_metric_chars_apart:
+                            continue
+                        if not _compatible(a, b, True, opts):
+                            continue
+                elif not _compatible(a, b, False, opts) or _dated_apart(corpus[da], corpus[db], a, b):
+                    continue
+                if not _disjoint(a, b):
+                    continue
                 yield _finding(rule, corpus, metric, (da, a), (db, b))
                 break
 
