@@ -45,9 +45,10 @@ QUALIFIER_NAME = {"more": "at_least", "atleast": "at_least", "atmost": "at_most"
 _DATE_PATTERNS = [
     # 2023—2025年, 2018-2020年: a span of years
     regex.compile(r"(?<!\d)(?:19|20)\d\d\s*[—–\-~至到]\s*(?:19|20)\d\d年"),
-    regex.compile(r"(?<!\d)(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}[日号]"),
-    regex.compile(r"(?<!\d)(?:19|20)\d\d年\d{1,2}月(?:底|末|初|上旬|中旬|下旬|份)?"),
-    regex.compile(r"(?<!\d)(?:19|20)\d\d年(?:以来|底|末|初|起|前|后|上半年|下半年|前三季度|度|来)?"),
+    # a space may stand beside 年/月/日 in text converted from PDF or Word: 2023 年11 月31 日
+    regex.compile(r"(?<!\d)(?:(?:19|20)\d\d[ \u3000]?年[ \u3000]?)?\d{1,2}[ \u3000]?月[ \u3000]?\d{1,2}[ \u3000]?[日号]"),
+    regex.compile(r"(?<!\d)(?:19|20)\d\d[ \u3000]?年[ \u3000]?\d{1,2}[ \u3000]?月(?:底|末|初|上旬|中旬|下旬|份)?"),
+    regex.compile(r"(?<!\d)(?:19|20)\d\d[ \u3000]?年(?:以来|底|末|初|起|前|后|上半年|下半年|前三季度|度|来)?"),
     regex.compile(r"(?<![\d年])\d{1,2}月(?:底|末|初|上旬|中旬|下旬|份)"),
 ]
 _TIME_PATTERNS = [
@@ -263,9 +264,12 @@ def _tidy(x: float) -> float:
     return x if math.isinf(x) else float(f"{x:.12g}")
 
 
+_ARABIC_RE = regex.compile(ARABIC)
+
+
 def printed(f: Figure) -> float:
     """The Arabic numeral as printed, without qualifier, magnitude or unit: 2.78 for 近2.78万名; 0 if none."""
-    digits = regex.search(ARABIC, f.text.translate(_FOLD))
+    digits = _ARABIC_RE.search(f.text.translate(_FOLD))
     return float(digits.group().replace(",", "")) if digits else 0.0
 
 

@@ -2,6 +2,7 @@
 
 自/从 YEAR 年(起|以来|开始) … 连续 N 年 ends in YEAR + N − 1, which must not be after the
 publication year. The publication date is, in order: `date` in config or `--date`, else the
+article's own date (a dateline or date line under the title, 今天（2025年11月6日）), else the
 latest date written in the document (to any precision: 2023年度 counts as 2023); the finding says which was used. With neither, or
 with a span that starts in no written year, nothing is checked.
 """
@@ -12,7 +13,7 @@ from typing import Iterator
 
 import regex
 
-from ..dates import latest
+from ..dates import document_dates, latest
 from ..facts import DocumentFacts
 from ..findings import Finding
 from ..numbers import cn_to_number
@@ -29,8 +30,12 @@ class Options:
 
 
 def check(rule, facts: DocumentFacts) -> Iterator[Finding]:
+    dated = [d for d, _ in document_dates(facts).values() if d.certain]
     if facts.published:
         pub_year, source = int(facts.published[:4]), f"配置的发布日期 {facts.published}"
+    elif dated:
+        # the article's own date (dateline, date line under the title): the latest, for a file of several
+        pub_year, source = max(d.year for d in dated), f"文章日期 {max(dated, key=lambda d: d.year).text}"
     else:
         found = latest(facts)
         if found is None:
