@@ -43,8 +43,20 @@ def add_word(word: str) -> None:
         mod.add_word(word)
 
 
-@lru_cache(maxsize=65536)
+CACHED_UP_TO = 64  # characters: short phrases recur (metric words, boundaries); paragraphs do not
+
+
 def cut(text: str) -> tuple[str, ...]:
+    # a cache of whole paragraphs would hold every paragraph's tokens: memory growing with the corpus
+    return _cut_cached(text) if len(text) <= CACHED_UP_TO else _cut(text)
+
+
+@lru_cache(maxsize=65536)
+def _cut_cached(text: str) -> tuple[str, ...]:
+    return _cut(text)
+
+
+def _cut(text: str) -> tuple[str, ...]:
     name, mod = _load()
     if name == "rjieba":
         return tuple(mod.cut(text, False))
