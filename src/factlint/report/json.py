@@ -53,13 +53,37 @@ def _safe(x):
     return x
 
 
+_encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode  # compact: the C encoder
+
+
+def _dumps(obj) -> str:
+    try:
+        return _encode(obj)
+    except ValueError:  # an infinite bound (超500万 is [500万, ∞)): written as "inf", as always
+        return _encode(_safe(obj))
+
+
+def write(result, out) -> None:
+    """Write the report finding by finding, one per line; the whole output is one JSON document."""
+    docs = result.documents
+    out.write('{"version": 1, "findings": [')
+    sep = "\n"
+    for f in result.findings:
+        out.write(sep)
+        out.write(_dumps(finding_dict(f, docs)))
+        sep = ",\n"
+    out.write("\n" if result.findings else "")
+    out.write('], "summary": ')
+    out.write(_dumps(summary(result)))
+    out.write("}\n")
+
+
 def render(result) -> str:
-    report = {
-        "version": 1,
-        "findings": [finding_dict(f, result.documents) for f in result.findings],
-        "summary": summary(result),
-    }
-    return json.dumps(_safe(report), ensure_ascii=False, indent=2)
+    import io
+
+    buf = io.StringIO()
+    write(result, buf)
+    return buf.getvalue().rstrip("\n")
 
 
 def read_baseline(path: str) -> set[str]:
