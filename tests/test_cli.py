@@ -56,7 +56,9 @@ def test_fail_on_and_select(tmp_path):
     assert run_cli("seeds/", "--fail-on", "never").returncode == 0
     code, report = run_json("seeds/", "--select", "repetition/doubled-phrase")
     assert code == 1 and {f["rule"] for f in report["findings"]} == {"repetition/doubled-phrase"}
-    code, report = run_json("seeds/", "--select", "repetition/stock-phrase", "--fail-on", "warning")
+    near = tmp_path / "near.txt"  # a stock phrase twice in one sentence: an info finding
+    near.write_text("全市新能源产业蓬勃发展，储能、氢能等新业态蓬勃发展。\n", encoding="utf-8")
+    code, report = run_json(str(near), "--select", "repetition/stock-phrase", "--fail-on", "warning")
     assert code == 0 and report["findings"]  # info findings do not fail a warning gate
     code, report = run_json("seeds/", "--ignore", "conflict,repetition")
     assert code == 0 and report["findings"] == []
@@ -92,7 +94,7 @@ def test_pyproject_tool_section(tmp_path):
 def test_bad_config_key(tmp_path):
     (tmp_path / "factlint.toml").write_text('selekt = ["x"]\n', encoding="utf-8")
     p = run_cli("a.txt", cwd=tmp_path)
-    assert p.returncode == 2 and "factlint.toml: 未知的配置项 selekt" in p.stderr and "Traceback" not in p.stderr
+    assert p.returncode == 2 and "factlint.toml:1: 未知的配置项 selekt" in p.stderr and "Traceback" not in p.stderr
 
 
 def test_binary_file_reported_and_others_checked(tmp_path):
@@ -143,9 +145,14 @@ def test_rules_and_explain():
     p = run_cli("rules")
     assert p.returncode == 0 and "repetition/doubled-phrase" in p.stdout and "conflict/across-documents" in p.stdout
     p = run_cli("explain", "repetition/doubled-phrase")
-    assert p.returncode == 0 and "二十大精神、二十大精神" in p.stdout and "kind: pattern" in p.stdout
-    p = run_cli("explain", "nope/nothing")
-    assert p.returncode == 2 and "没有规则" in p.stderr
+    lines = p.stdout.splitlines()
+    assert p.returncode == 0 and lines[0].startswith("repetition/doubled-phrase：")
+    assert lines[2] == "级别：警告（warning）—— 很可能有误，请对照原始材料核对。"
+    assert "  会报告：深入学习党的二十大精神、二十大精神和习近平总书记关于妇女工作重要论述" in lines
+    assert "  Markdown 稿件中，在该行之前写 <!-- factlint-disable-next-line repetition/doubled-phrase -->" in lines
+    p = run_cli("explain", "repetition/doubled-phrse")
+    assert p.returncode == 2 and p.stderr == ("factlint: 没有规则 'repetition/doubled-phrse' (unknown rule; see factlint "
+                                              "rules)；是否想写 repetition/doubled-phrase, repetition/doubled-char, repetition/stock-phrase？\n")
 
 
 def test_facts_json_and_csv():

@@ -32,7 +32,12 @@ class Finding:
         return (self.location.path, self.location.span.start, self.rule, self.location.span.end, self.message)
 
     def fingerprint(self, text: str) -> str:
-        """Stable across edits elsewhere in the file: rule, path and the flagged text, not its offset."""
+        """Stable across edits elsewhere in the file: rule, path and the flagged text, not its offset.
+
+        The path is taken relative to the project root (config folder or git top level), so a baseline
+        made from seeds/ matches a run on ./seeds/ or from another folder."""
+        from .config import project_path
+
         snippet = text[self.location.span.start:self.location.span.end]
-        raw = "\x1f".join((self.rule, self.location.path, snippet, self.message))
+        raw = "\x1f".join((self.rule, project_path(self.location.path), snippet, self.message))
         return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:20]

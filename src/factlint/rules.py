@@ -15,6 +15,7 @@ import regex
 from .findings import CATEGORIES, SEVERITIES
 from .lexicon import builtin_rules_dir
 from .tomlload import ConfigError, load_toml
+from .tomlload import at as tomlload_at
 
 COMMON_KEYS = {"kind", "severity", "message", "summary", "examples"}
 NOT_RULES = {"lexicon"}  # folders under rules/ that hold word lists, not rules
@@ -58,15 +59,57 @@ def check_kinds() -> dict[str, types.ModuleType]:
 
 def at(path, key: str) -> str:
     """path:LINE of the line that sets key in a rule file (just path when it cannot be found)."""
+    return tomlload_at(path, key)
+
+
+@lru_cache(maxsize=None)
+def _format_calls(kind_mod: types.ModuleType) -> tuple[frozenset[str], bool] | None:
+    """The keyword names a check passes to rule.message.format(...), and whether it uses format_map
+    (the pattern kind: named groups of its regex); None when the check never formats rule.message."""
+    import ast
+    import inspect
+
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return str(path)
-    pat = regex.compile(rf"^\s*(?:\[\[)?\s*{regex.escape(key)}\s*(?:=|\]\])")
-    for i, line in enumerate(lines, 1):
-        if pat.match(line):
-            return f"{path}:{i}"
-    return str(path)
+        tree = ast.parse(inspect.getsource(kind_mod))
+    except (OSError, TypeError, SyntaxError):
+        return None
+    names: set[str] = set()
+    found = uses_map = False
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("format", "format_map")
+                and isinstance(node.func.value, ast.Attribute) and node.func.value.attr == "message"):
+            found = True
+            uses_map |= node.func.attr == "format_map"
+            if any(k.arg is None for k in node.keywords):
+                return None  # **mapping: the fields cannot be known here
+            names.update(k.arg for k in node.keywords)
+    return (frozenset(names), uses_map) if found else None
+
+
+def check_message(message: str, kind_mod: types.ModuleType, options, path) -> None:
+    """A message template is checked when loaded, not when the rule first fires: a stray { or an unknown field."""
+    import string
+
+    where = f"{at(path, 'message')}: 'message'"
+    try:
+        fields = [f for _, f, _, _ in string.Formatter().parse(message) if f is not None]
+    except ValueError as exc:
+        raise ConfigError(f"{where} 模板有误，字面的花括号请写成 {{{{ 或 }}}} (bad template: {exc})") from None
+    calls = _format_calls(kind_mod)
+    if calls is None:
+        return
+    allowed, uses_map = calls
+    if uses_map and getattr(options, "pattern", ""):
+        allowed = allowed | set(regex.compile(options.pattern).groupindex)
+    for f in fields:
+        name = regex.split(r"[.\[]", f, maxsplit=1)[0]
+        if not name or name.isdigit():
+            raise ConfigError(f"{where} 模板中的 {{{f}}} 须写字段名 (a field needs a name; "
+                              f"allowed: {', '.join(sorted(allowed)) or 'none'})")
+        if name not in allowed:
+            raise ConfigError(f"{where} 模板中的字段 {{{name}}} 未知 (unknown field; "
+                              f"allowed: {', '.join(sorted(allowed)) or 'none'})")
 
 
 def _coerce(value, typ, where: str):
@@ -111,8 +154,24 @@ def build_options(kind_mod: types.ModuleType, data: dict, path: str):
         try:
             validate(options)
         except (regex.error, ValueError) as exc:
-            raise ConfigError(f"{path}: 选项无效 (invalid option): {exc}") from None
+            raise ConfigError(f"{_culprit(path, kwargs, exc)}: 选项无效 (invalid option): {exc}") from None
     return options
+
+
+def _culprit(path: str, options: dict, exc: Exception) -> str:
+    """path:LINE of the option a validation error is about: the key it names, or the pattern that
+    does not compile; just path when it cannot be told."""
+    for key in options:
+        if f"'{key}'" in str(exc):
+            return at(path, key)
+    if isinstance(exc, regex.error):
+        for key, value in options.items():
+            if isinstance(value, str):
+                try:
+                    regex.compile(regex.sub(r"\{\w+\}", "x", value))
+                except regex.error:
+                    return at(path, key)
+    return str(path)
 
 
 def load_rule(path: Path, rule_id: str) -> Rule:
@@ -144,6 +203,7 @@ def load_rule(path: Path, rule_id: str) -> Rule:
     if category not in CATEGORIES:
         raise ConfigError(f"{path}: 类别 '{category}' 未知 (the folder must be one of {', '.join(CATEGORIES)})")
     options = build_options(kinds[kind], data, str(path))
+    check_message(message, kinds[kind], options, str(path))
     if not summary:
         doc = (kinds[kind].__doc__ or "").strip()
         summary = doc.splitlines()[0] if doc else ""
