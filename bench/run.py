@@ -268,8 +268,9 @@ def main() -> None:
     one = sorted((ROOT / "seeds").glob("*.txt"))[-1]
     ws, cs, rs = timed([*FACTLINT, str(one), "--format", "json"], repeat=5)
     wh, ch, _ = timed([sys.executable, "-c", "pass"], repeat=5)
+    wd, cd, _ = timed([sys.executable, "-c", "from factlint import words; words.cut('预热')"], repeat=5)
     say(f"start-up, one {one.stat().st_size // 1024} KB file: wall {ws:.3f} s, CPU {cs:.3f} s, {rs:.0f} MiB "
-        f"(bare python: wall {wh:.3f} s)")
+        f"(bare python: wall {wh:.3f} s; python with the dictionary loaded: CPU {cd:.3f} s)")
 
     for tool, cmd in (("autocorrect", ["autocorrect", "--lint"]), ("zhlint", ["zhlint"]), ("textlint", ["textlint"])):
         if shutil.which(cmd[0]):

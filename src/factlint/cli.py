@@ -205,7 +205,7 @@ def _check(args) -> int:
     if known is not None:
         result.findings = apply_baseline(result.findings, result.documents, known)
     selected = select_rules(rules, cfg)
-    warnings = suppress.problems(result.documents, ids, paths, cfg.exclude)
+    warnings = suppress.problems(result.documents, ids, paths, cfg.exclude, result.checked)
     _write_report(args, result, selected)
     for w in warnings:
         _err(f"警告 (warning): {w}")

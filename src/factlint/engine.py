@@ -27,6 +27,7 @@ class Result:
     characters: int = 0
     corpus_files: int = 0
     warnings: list[str] = field(default_factory=list)  # one line each (a cache that could not be used)
+    checked: tuple[str, ...] = ()  # paths of the files checked (not the corpus they are compared with)
 
 
 def select_rules(rules: list[Rule], cfg: Config) -> list[Rule]:
@@ -276,7 +277,8 @@ def _run(paths, cfg, rules, use_cache, jobs, progress) -> Result:
             warnings.append(warning)
         cache.close()
     documents = dict(sorted(documents.items()))  # in path order, as everything else
-    return Result(findings, documents, sorted(errors), files_done, chars, corpus_count, warnings)
+    return Result(findings, documents, sorted(errors), files_done, chars, corpus_count, warnings,
+                  tuple(sorted(targets)))
 
 
 def check_texts(rules: list[Rule], texts: dict[str, str]) -> tuple[list[Finding], dict[str, Document]]:

@@ -62,17 +62,63 @@ def at(path, key: str) -> str:
     return tomlload_at(path, key)
 
 
+_MESSAGE_CALL = regex.compile(r"\.message\.(format|format_map)\(")
+
+
 @lru_cache(maxsize=None)
 def _format_calls(kind_mod: types.ModuleType) -> tuple[frozenset[str], bool] | None:
     """The keyword names a check passes to rule.message.format(...), and whether it uses format_map
-    (the pattern kind: named groups of its regex); None when the check never formats rule.message."""
+    (the pattern kind: named groups of its regex); None when the check never formats rule.message.
+
+    Runs on every load, so only the calls are parsed (a whole module's syntax tree costs ~3 ms each)."""
     import ast
-    import inspect
 
     try:
-        tree = ast.parse(inspect.getsource(kind_mod))
-    except (OSError, TypeError, SyntaxError):
+        with open(kind_mod.__file__, encoding="utf-8") as f:
+            source = f.read()
+    except (OSError, TypeError, AttributeError):
         return None
+    names: set[str] = set()
+    found = uses_map = False
+    for m in _MESSAGE_CALL.finditer(source):
+        call = _call_node(source, m.end() - 1)
+        if call is None:  # a call too odd to cut out: read the whole module
+            try:
+                return _format_calls_of_tree(ast.parse(source))
+            except SyntaxError:
+                return None
+        found = True
+        uses_map |= m.group(1) == "format_map"
+        if any(k.arg is None for k in call.keywords):
+            return None  # **mapping: the fields cannot be known here
+        names.update(k.arg for k in call.keywords)
+    return (frozenset(names), uses_map) if found else None
+
+
+def _call_node(source: str, open_at: int):
+    """The ast.Call of the argument list opening at source[open_at] ("("), or None when it cannot be cut
+    out by counting brackets (a bracket inside a string)."""
+    import ast
+
+    depth = 0
+    for i in range(open_at, len(source)):
+        c = source[i]
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+            if depth == 0:
+                try:
+                    node = ast.parse("f" + source[open_at:i + 1], mode="eval").body
+                except SyntaxError:
+                    return None
+                return node if isinstance(node, ast.Call) else None
+    return None
+
+
+def _format_calls_of_tree(tree) -> tuple[frozenset[str], bool] | None:
+    import ast
+
     names: set[str] = set()
     found = uses_map = False
     for node in ast.walk(tree):
@@ -91,11 +137,13 @@ def check_message(message: str, kind_mod: types.ModuleType, options, path) -> No
     """A message template is checked when loaded, not when the rule first fires: a stray { or an unknown field."""
     import string
 
-    where = f"{at(path, 'message')}: 'message'"
+    def where() -> str:  # path:LINE, looked up only for an error (it reads the file again)
+        return f"{at(path, 'message')}: 'message'"
+
     try:
         fields = [f for _, f, _, _ in string.Formatter().parse(message) if f is not None]
     except ValueError as exc:
-        raise ConfigError(f"{where} 模板有误，字面的花括号请写成 {{{{ 或 }}}} (bad template: {exc})") from None
+        raise ConfigError(f"{where()} 模板有误，字面的花括号请写成 {{{{ 或 }}}} (bad template: {exc})") from None
     calls = _format_calls(kind_mod)
     if calls is None:
         return
@@ -105,30 +153,31 @@ def check_message(message: str, kind_mod: types.ModuleType, options, path) -> No
     for f in fields:
         name = regex.split(r"[.\[]", f, maxsplit=1)[0]
         if not name or name.isdigit():
-            raise ConfigError(f"{where} 模板中的 {{{f}}} 须写字段名 (a field needs a name; "
+            raise ConfigError(f"{where()} 模板中的 {{{f}}} 须写字段名 (a field needs a name; "
                               f"allowed: {', '.join(sorted(allowed)) or 'none'})")
         if name not in allowed:
-            raise ConfigError(f"{where} 模板中的字段 {{{name}}} 未知 (unknown field; "
+            raise ConfigError(f"{where()} 模板中的字段 {{{name}}} 未知 (unknown field; "
                               f"allowed: {', '.join(sorted(allowed)) or 'none'})")
 
 
-def _coerce(value, typ, where: str):
-    """Check a TOML value against a dataclass field type; lists become tuples."""
+def _coerce(value, typ, where):
+    """Check a TOML value against a dataclass field type; lists become tuples. where() names the
+    place for an error (path:LINE: 'key'), looked up only then."""
     origin = typing.get_origin(typ)
     if typ is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     if origin is tuple:
         if not isinstance(value, list):
-            raise ConfigError(f"{where}: 应为列表 (expected a list)")
+            raise ConfigError(f"{where()}: 应为列表 (expected a list)")
         inner = typing.get_args(typ)[0]
         return tuple(_coerce(v, inner, where) for v in value)
     if origin is dict:
         if not isinstance(value, dict):
-            raise ConfigError(f"{where}: 应为表 (expected a table)")
+            raise ConfigError(f"{where()}: 应为表 (expected a table)")
         return dict(value)
     if typ in (str, int, bool, float):
         if not isinstance(value, typ) or (typ is int and isinstance(value, bool)):
-            raise ConfigError(f"{where}: 类型错误，应为 {typ.__name__} (expected {typ.__name__}, got {type(value).__name__})")
+            raise ConfigError(f"{where()}: 类型错误，应为 {typ.__name__} (expected {typ.__name__}, got {type(value).__name__})")
         return value
     return value
 
@@ -144,7 +193,7 @@ def build_options(kind_mod: types.ModuleType, data: dict, path: str):
         if key not in names:
             raise ConfigError(f"{at(path, key)}: 未知的键 '{key}' (unknown key for kind '{kind_mod.KIND}'; "
                               f"allowed: {', '.join(sorted(names)) or 'none'})")
-        kwargs[key] = _coerce(value, hints[key], f"{at(path, key)}: '{key}'")
+        kwargs[key] = _coerce(value, hints[key], lambda key=key: f"{at(path, key)}: '{key}'")
     try:
         options = opts_cls(**kwargs)
     except TypeError as exc:

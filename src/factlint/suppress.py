@@ -59,22 +59,24 @@ def ranges(doc: Document) -> list[Range]:
 
 
 def problems(documents: dict[str, Document], rule_ids: list[str], paths: list[str],
-             excludes: tuple[str, ...] = ()) -> list[str]:
-    """Warnings, one line each, for the files being checked: a comment naming no known rule
-    (it silences nothing), and a factlint-disable never closed by factlint-enable."""
+             excludes: tuple[str, ...] = (), targets=None) -> list[str]:
+    """Warnings, one line each, for the files being checked (targets; else the files under paths):
+    a comment naming no known rule (it silences nothing), and a factlint-disable never closed by
+    factlint-enable."""
     import difflib
 
     from .document import discover
 
-    docs = [d for d in documents.values() if "factlint-" in (d.original or d.text)]
+    # only the files being checked are read: corpus documents (from the cache) are never touched
+    if targets is None:
+        targets = discover(paths, excludes)[0] if documents else ()
+    targets = set(targets)
+    docs = [d for d in documents.values() if d.path in targets and "factlint-" in (d.original or d.text)]
     if not docs:
         return []
-    targets = set(discover(paths, excludes)[0])
     valid = sorted(set(rule_ids) | {r.split("/", 1)[0] for r in rule_ids})
     out = []
     for doc in sorted(docs, key=lambda d: d.path):
-        if doc.path not in targets:
-            continue
         unclosed = None
         for verb, ids, m in _comments(doc):
             line = doc.line_col(m.start())[0]
