@@ -374,3 +374,32 @@ def test_ranking_told_in_words_against_its_figures():
         ("conflict/ranking", 1, "排序与数值不符：前文称“最大”为 30.4%，其次却为 36.1%")]
     assert _messages({"a.txt": STORAGE.replace("全国的16.1%", "全国的28.1%")}, ["conflict/ranking"]) == [
         ("conflict/ranking", 1, "排序与数值不符：第三为 28.1%，超过排在前面的 26.1%")]
+
+
+def test_comparison_base_is_not_the_figures_period():
+    # 比2019年1—11月份增长41.3%: 2019 is the base of the comparison, the 41.3% is of this year's 1—11月
+    from factlint.metrics import period_scope
+    s = "1—11月份，全国规模以上工业企业实现利润总额79750.1亿元，同比增长38.0%，比2019年1—11月份增长41.3%，两年平均增长18.9%。"
+    assert period_scope(s, s.index("41.3%")) == "1—11月份"
+    assert period_scope(s, s.index("18.9%")) == "1—11月份"
+    s = "全年地区生产总值100亿元，比上年增长8.0%。"
+    assert period_scope(s, s.index("8.0%")) == "全年"
+
+
+def test_restatement_unknown_year_is_the_headlines():
+    # the headline names 2021年1—11月, the lead only 1—11月份: one period, so the lead's 38.0% agrees with it
+    # and the lead's two-year average is compared with the headline's
+    head = "2021年1—11月份全国规模以上工业企业利润同比增长38.0% 两年平均增长18.9%\n\n"
+    lead = "1—11月份，全国规模以上工业企业实现利润总额79750.1亿元，同比增长38.0%，比2019年1—11月份增长41.3%，两年平均增长{}。\n\n"
+    body = "1—11月份，股份制企业实现利润总额57618.9亿元，增长44.0%。\n"
+    assert check(["conflict/restatement"], {"a.txt": head + lead.format("18.9%") + body})[0] == []
+    found, _ = check(["conflict/restatement"], {"a.txt": head + lead.format("19.8%") + body})
+    assert [f.message for f in found] == ["“平均”与标题数值不一致：此处为 19.8%，标题为 18.9%"]
+
+
+def test_abbreviated_growth_is_a_change_not_a_metric():
+    # 同增 = 同比增长: the lead's 外贸 growth and the body's 民营企业 growth are not one metric "同增"
+    text = ("1-8月江苏外贸同增17.1%\n\n据南京海关9月17日通报，1-8月江苏省外贸进出口值32878.4亿元，同增17.1%，"
+            "占中国进出口总值的13.3%。\n\n与之对应的是，1-8月，江苏省民营企业进出口12315.2亿元，同增28.1%，"
+            "占外贸总值的37.5%，同比提高3.3个百分点。\n")
+    assert check(["conflict/restatement", "conflict/within-document"], {"a.txt": text})[0] == []

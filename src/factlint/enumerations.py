@@ -243,6 +243,8 @@ def _before(text, start, end, term, parts, count, cls="") -> Found | None:
             partial = True  # 包括A、B在内的5个: the list is among them
     if i == 0 or text[i - 1] in LIST_STOP or text[i - 1] in "、和及与或并":
         return None  # nothing before, the term is an item of a list itself (…系统和3个平台)
+    if i == start and regex.fullmatch(r"[0-9０-９]+\p{Han}", term):
+        return None  # 决定批准条约、重要协定9项: a bare figure right after kinds of things counts them, not the kinds
     got = _list_before(text, i)
     if not got:
         return None
@@ -269,6 +271,8 @@ def _before(text, start, end, term, parts, count, cls="") -> Found | None:
                 break
             spans.insert(0, (j, k))
             k = j - 1
+    if len(spans) < count and not quoted:
+        spans = _parallel_groups(text, a, b, len(spans)) or spans
     cleaned = _clean_items(text, spans)
     if not cleaned:
         return None
@@ -286,6 +290,25 @@ def _before(text, start, end, term, parts, count, cls="") -> Found | None:
             return None  # 名/位 count people: these items are not people
     return Found(term, start, end, count, parts, items, cleaned[1], partial, True, joins,
                  modifier and not quoted, why="列在前面" + ("（“等”）" if partial else ""))
+
+
+def _parallel_groups(text: str, a: int, b: int, size: int) -> list[tuple[int, int]] | None:
+    """什么是社会主义、怎样建设社会主义，建设什么样的党、怎样建设党，实现什么样的发展、怎样发展这三大基本问题:
+    clauses before the list, cut by commas, that are 、-lists of the same length are its parallel items;
+    the items are then the clauses (three), not the 、-parts of the last one (two)."""
+    groups = [(a, b)]
+    k = a - 1
+    while k > 0 and text[k] in "，,":
+        j = k
+        while j > 0 and text[j - 1] not in LIST_STOP:
+            j -= 1
+        clause = text[j:k]
+        pieces = [text[x:y] for x, y in _split(clause, j)[0]]
+        if len(pieces) != size or regex.search(r"\d|[０-９]", clause) or any(len(p) > 10 for p in pieces[1:]):
+            break  # not a short 、-list like the last one (…认捐５００双运动鞋陈飞宇夫妇、名堂装饰、…)
+        groups.insert(0, (j, k))
+        k = j - 1
+    return groups if len(groups) > 1 else None
 
 
 def _after(text, start, end, term, parts, count) -> Found | None:

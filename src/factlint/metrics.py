@@ -204,7 +204,7 @@ def metric_key(pre: str, post: str, classifier: bool) -> str:
 
 
 TARGET = regex.compile(r"目标|预期|力争|计划|规划|确保|争取达到|预计|将达到|到20\d\d年")
-CHANGE = regex.compile(r"同比|环比|比上年|较上年|比去年|较去年|比上年末|较上年末|增加(?!值)|增长|减少|下降|提高|降低|上升|净增|增幅|降幅")
+CHANGE = regex.compile(r"同比|环比|同增|同降|比上年|较上年|比去年|较去年|比上年末|较上年末|增加(?!值)|增长|减少|下降|提高|降低|上升|净增|增幅|降幅")
 PER = regex.compile(r"年均|人均|户均|日均|月均|每年|每月|每人|每户|每天|年(?=创收|增收|产值|收入|出栏|加工)")
 
 
@@ -257,9 +257,13 @@ PERIOD_SCOPE = regex.compile(
 
 
 def period_scope(sentence: str, upto: int) -> str:
-    """The nearest period written before position upto in the sentence (1—9月份, 今年, "十一五"时期, 五年)."""
+    """The nearest period written before position upto in the sentence (1—9月份, 今年, "十一五"时期, 五年).
+    A period right after 比/较 is the base of a comparison, not the figure's (实现利润79750.1亿元，比2019年
+    1—11月份增长41.3%: the 41.3% is of this year's 1—11月)."""
     best = ""
     for m in PERIOD_SCOPE.finditer(sentence, 0, upto):
+        if m.start() and sentence[m.start() - 1] in "比较":
+            continue
         best = m.group()
     return best
 

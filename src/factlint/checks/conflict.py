@@ -12,6 +12,8 @@ Only on positive evidence — metric, subject, period, role and dimension all kn
   (109个家庭获市级表彰,18个家庭获市级表彰) — an error; and figures in different sentences whose
   metric (at least `min_metric_chars_apart` characters), period and subject are written in both
   sentences and equal, with the same role.
+A share (占外贸总值的57%) is compared within a document only with a share of the same part (the level
+written before it in its sentence: 一般贸易方式进出口 ≠ 民营企业进出口).
 A from→to pair (由5家增至12家), a part and its whole (40项中有17项), 各/分别 items, and figures in
 Chinese numerals (五个, 三项) are never compared. Restatements (headline vs body, a heading vs its
 section, lead vs body, glossary vs body) are conflict/restatement's.
@@ -111,6 +113,17 @@ def _dated_apart(fa: DocumentFacts, fb: DocumentFacts, a: Quantity, b: Quantity)
     return bool(pa and pb and pa != pb)
 
 
+SHARE = regex.compile(r"占|所占")
+
+
+def _share_part(facts: DocumentFacts, q: Quantity) -> str:
+    """What a share (占外贸总值的57%) is the share of: the metric of the last level before it in its
+    sentence (一般贸易方式进出口18727.3亿元，…，占外贸总值的57%); "" when none is written."""
+    before = [m for m in facts.measurements() if m.sentence == q.sentence and m.span.start < q.span.start
+              and m.figure.kind == "quantity" and m.role not in ("change", "average")]
+    return before[-1].metric if before else ""
+
+
 def _noun(q: Quantity) -> str:
     """The first word after a figure (…安排27亿元|国债资金): what an open verb's figure is spent on."""
     m = regex.match(r"\p{Han}{2,4}", q.noun.lstrip("的"))
@@ -170,6 +183,8 @@ def check(rule, corpus: list[DocumentFacts], targets: set[str]) -> Iterator[Find
                             continue
                         if not _compatible(a, b, True, opts):
                             continue
+                        if SHARE.match(metric) and _share_part(corpus[da], a) != _share_part(corpus[db], b):
+                            continue  # 一般贸易…占外贸总值的57% / 民营企业…占外贸总值的37.5%: shares of other parts
                 elif not _compatible(a, b, False, opts) or _dated_apart(corpus[da], corpus[db], a, b):
                     continue
                 if not _disjoint(a, b):

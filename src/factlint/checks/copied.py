@@ -10,15 +10,17 @@ Silent, because the passage is not specific to the two places:
   frequency): the wording of the genre, not a paste;
 - the same words with other figures (…实际增长7.7%和6.8% one year, other figures the next):
   a sentence template, not a copy;
-- two items that share two or more separate passages: two reports of one event, or two
-  editions of one report, drawn from the same source;
+- two items that share two or more separate passages (counting sentences filled with other
+  figures): two reports of one event, or two editions of one report (a monthly release), drawn
+  from the same source;
 - anything shared with a document that writes in the stock wording of its genre: at least
   `genre_share` of its phrases hold a run found in `max_items` or more items (government work
   reports, congress reports, communiqués, state-news transcripts score 0.11–0.39 on the
   project's real-text corpus, most news items below 0.05);
 - a run that lies inside quotation marks in either place (a cited slogan), or official
   wording (formulas in rules/lexicon/repetition.toml and the `formulas` config);
-- headings and bylines (a page banner repeated on every page is layout).
+- headings and bylines (a page banner repeated on every page is layout), and glossary notes (附注：
+  17、两年平均增速是指以2019年相应同期数为基数…: a standard definition, which other texts quote).
 A shared passage is reported once, at its last place in path order (so the order of the
 arguments does not matter), naming the other place. Candidates come from an index of
 `shingle`-character runs that keeps at most `max_items` owners per run, so the pass grows
@@ -89,11 +91,12 @@ def _normaliser(extra: tuple[str, ...]):
 def _doc_phrases(facts: DocumentFacts, norm, min_chars: int) -> list[tuple[int, int, int, str, int]]:
     out = []
     item, article = 0, 0
+    ctx = facts.context
     for p in facts.segments.paragraphs:
         if p.article != article:
             item, article = item + 1, p.article
-        if p.heading or p.byline:
-            continue
+        if p.heading or p.byline or (ctx is not None and ctx.parts[p.index] == "glossary"):
+            continue  # a glossary note (附注：17、两年平均增速是指…) is a definition, quoted by design
         starts = [m.start() for m in ITEM_START.finditer(p.text)]
         start = 0
         for m in [*PHRASE_BREAK.finditer(p.text), None]:
@@ -111,7 +114,7 @@ def _doc_phrases(facts: DocumentFacts, norm, min_chars: int) -> list[tuple[int, 
 def phrases(corpus: list[DocumentFacts], options: Options) -> list[_Phrase]:
     """Every document's normalised phrases; kept in the facts' memo, so the corpus cache saves them."""
     norm = _normaliser(options.formulas)
-    key = ("copied.phrases.v2", options.min_chars, options.formulas, lexicon().formulas)
+    key = ("copied.phrases.v3", options.min_chars, options.formulas, lexicon().formulas)
     out = []
     # in path order, so which phrases the capped index keeps does not hang on the argument order
     for di in sorted(range(len(corpus)), key=lambda i: corpus[i].path):
@@ -207,6 +210,7 @@ def check(rule, corpus: list[DocumentFacts], targets: set[str]) -> Iterator[Find
                 if (pa.doc, pa.item) != (pb.doc, pb.item) and (in_target[ms[a]] or in_target[ms[b]]):
                     pairs.add((ms[a], ms[b]))
     by_items: dict[tuple, list[tuple[int, int, int]]] = defaultdict(list)
+    templates: dict[tuple, list[tuple[int, int, int]]] = defaultdict(list)
     for a, b in sorted(pairs):
         pa, pb = items[a], items[b]
         size, at = longest_common_run(pa.norm, pb.norm, k)
@@ -216,16 +220,21 @@ def check(rule, corpus: list[DocumentFacts], targets: set[str]) -> Iterator[Find
         if min(len(index[run[j:j + k]][0]) for j in range(size - k + 1)) >= cap:
             continue  # the whole run is common wording
         raw = [_raw(corpus, pa), _raw(corpus, pb)]
-        if _cited(run, raw) or _template(run, pa.norm, pb.norm):
+        key = tuple(sorted([(pa.doc, pa.item), (pb.doc, pb.item)]))
+        if _cited(run, raw):
             continue
-        by_items[tuple(sorted([(pa.doc, pa.item), (pb.doc, pb.item)]))].append((a, b, size))
+        if _template(run, pa.norm, pb.norm):
+            templates[key].append((a, b, size))  # not a copy, but one more passage the two share
+            continue
+        by_items[key].append((a, b, size))
     involved = {u[0] for key in by_items for u in key}
     genre = _genre_documents([ph for ph in items if ph.doc in involved], index, k, cap, opts.genre_share)
     for (u1, u2), found in by_items.items():
         if u1[0] in genre or u2[0] in genre:
             continue  # official wording: one side writes in the stock wording of its genre
-        # separate passages: phrases of the first item with other text between them
-        spans = sorted({(items[a].paragraph, items[a].start, items[a].end) for a, _, _ in found})
+        # separate passages: phrases of the first item with other text between them (sentences the two
+        # fill with other figures count: 1—11月份 and 1—2月份 editions of one monthly release)
+        spans = sorted({(items[a].paragraph, items[a].start, items[a].end) for a, _, _ in found + templates[(u1, u2)]})
         if any(p2 != p1 or s2 > e1 + 2 for (p1, _, e1), (p2, s2, _) in zip(spans, spans[1:])):
             continue  # two reports drawn from one source, not a paste
         yield _finding(rule, corpus, items, in_target, found)

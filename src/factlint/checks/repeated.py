@@ -7,7 +7,9 @@ from whole clauses and widened character by character. It is reported when the r
 - ends a sentence at both places and spans at least `min_passage_clauses` clauses and
   `min_passage_chars` characters (a paragraph's worth reprinted under a subheading).
 Silent on: a clause shared by two sentences that go on differently (a policy phrase or a
-figure restated), headings (a headline repeated as the opening is layout), text after a
+figure restated), headings (a headline repeated as the opening is layout), a wire story's lead (with
+its dateline) that a later paragraph restates as it expands on it (导语 and 主体 of a wire story), the notes under a table
+(注：1．… 2．本表部分指标存在总计不等于分项之和情况… printed under each table), text after a
 摘要/提要/导语/主要内容 label (an abstract repeats the body by design), tables, and two items of one
 file (本报讯, 新华社…电, 央视网消息 start a new item: two reports of one event share wording).
 Immediate repeats in one paragraph (the same text twice in a row) are repetition/doubled-phrase's,
@@ -37,6 +39,10 @@ SENTENCE_END = set("。！？!?；;…")
 ITEM_START = regex.compile(r"本报讯|本报[^，。\s]{1,8}电|(?:新华社|中新社|人民网|新华网)[^，。]{0,16}电|央视网消息|（记者[^）]{1,12}）")
 # tab-separated, a Markdown table row, or a short line in spaced columns
 TABLE_ROW = regex.compile(r"\t|^\|.*\|\s*$|^(?=.{0,120}$).*\S {2,}\S.* {2,}")
+# the notes under a table: 注：, then numbered notes (本表部分指标存在总计不等于分项之和情况… under each table)
+TABLE_NOTE = regex.compile(r"\s*(?:注\s*\d?\s*[：:]|\d{1,2}\s*[．.、](?!\d))")
+# a wire story's lead opens with its dateline: 中新网9月2日电, 中新经纬客户端7月26日电, 本报讯
+DATELINE = regex.compile(r"\d{1,2}月\d{1,2}日电|本报讯|[^，。]{0,8}讯[（(]")
 ABSTRACT = regex.compile(r"(?:(?:内容)?(?:摘要|提要|导语|导读|编者按)|主要内容[有是]?)[：:]")
 ABSTRACT_HEADING = regex.compile(r"(?:(?:内容)?(?:摘要|提要|导语|导读|编者按)|.{0,12}主要内容[有是]?)[：:]?")
 ABSTRACT_REACH = 600  # characters after the label that may still be the abstract
@@ -74,6 +80,7 @@ def _stream(facts: DocumentFacts) -> _Stream:
     it, article = 0, 0
     abstract_left = 0  # kept characters still inside an abstract: they belong to no item
     clause_start = 0
+    last_table = False  # the paragraph before was a table row or a table note
 
     def close_clause():
         nonlocal clause_start
@@ -85,7 +92,10 @@ def _stream(facts: DocumentFacts) -> _Stream:
     for p in facts.segments.paragraphs:
         if p.article != article:
             it, article = it + 1, p.article
-        if p.heading or p.byline or TABLE_ROW.search(p.text):
+        table_row = bool(TABLE_ROW.search(p.text))
+        notes = bool(TABLE_NOTE.match(p.text)) and last_table  # 注： or a numbered note right under a table
+        last_table = table_row or notes
+        if p.heading or p.byline or table_row or notes:
             # headings, bylines and table rows are not prose: they end what came before
             close_clause()
             if ABSTRACT_HEADING.fullmatch(p.text.strip()):
@@ -198,7 +208,20 @@ def check(rule, facts: DocumentFacts) -> Iterator[Finding]:
             places = [pl for i, pl in enumerate(places) if i == 0 or pl[0] >= places[i - 1][1]]
             if len(places) < 2:
                 continue
+        if len(places) == 2 and _lead_restated(facts, s, places):
+            continue
         yield _finding(rule, facts, s, places)
+
+
+def _lead_restated(facts, s: _Stream, places: list[tuple[int, int]]) -> bool:
+    """A news lead (导语) a later paragraph restates as it expands on it: 中新网9月2日电 …指出，今年1-7月，
+    我国服务贸易保持良好增长态势。… / 会上，…通报了…。今年1-7月，我国服务贸易保持良好增长态势。…;
+    财政部…数据显示，1-6月，…33411亿元。其中，… / 1-6月发行情况上，…33411亿元。其中，…"""
+    ctx = facts.context
+    (a, _), (b, _) = places
+    pa, pb = s.para[a], s.para[b]
+    return (ctx is not None and ctx.zones[pa] == "lead" and pb > pa
+            and bool(DATELINE.search(facts.segments.paragraphs[pa].text[:40])))
 
 
 def _offsets(facts, s: _Stream, start: int, end: int) -> tuple[int, int, int]:

@@ -119,13 +119,22 @@ def _same_unit(a: Quantity, b: Quantity) -> bool:
             or b.figure.unit == "个" and bool(a.figure.unit_text) and b.noun.startswith(a.figure.unit_text))
 
 
+def _same_period(p: str, q: str) -> bool:
+    """1—11月份 of an article whose year is not resolved ("?:1-11") is the 2021年1—11月 of its headline
+    ("2021:1-11"): within one article an unknown year is the article's own."""
+    if p == q:
+        return True
+    (py, _, pm), (qy, _, qm) = p.partition(":"), q.partition(":")
+    return bool(pm) and pm == qm and "?" in (py, qy)
+
+
 def _compatible(a: Quantity, b: Quantity, headline: bool) -> bool:
     if not _same_unit(a, b):
         return False
     if LEVEL.get(a.role, a.role) != LEVEL.get(b.role, b.role):
         return False
     if a.period and b.period:
-        if a.period != b.period:
+        if not _same_period(a.period, b.period):
             return False
     elif (a.period or b.period) and not headline:
         return False
@@ -213,7 +222,10 @@ def _pairs(opts: Options, facts: DocumentFacts):
                    and RANK[a.zone] < RANK[b.zone] and _compatible(a, b, bool(m))
                    and (_same_thing(a, b, opts, False) >= (50 if m else 100) or m and _shares_tail(a.metric, noun))]
         if not m:
-            earlier = [a for a in earlier if len(a.metric) >= 3 and a.period == b.period]
+            # the same period, and written in b's sentence when the headline wrote one (平均利率3.52% after
+            # 截至6月末…； inherits the article's 1-6月 only by default: not the headline's 1-6月 rate)
+            earlier = [a for a in earlier if len(a.metric) >= 3 and a.period == b.period
+                       and ("period" in b.written or not a.period)]
         if earlier and not any(_meet(a, b) for a in earlier):
             yield earlier[-1], b, False, earlier[-1].zone
     # one target stated twice

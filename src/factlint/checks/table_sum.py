@@ -11,7 +11,8 @@ Recognised (each a `table-sum` claim; anything else in a table is not checked):
   above them (地区生产总值): the members add up to it; the rows between one member and the
   next are parts of it, which may be partial, so only a sum above that member is reported;
 - 其中： rows: the rows from 其中 to the next 其中 are parts of the last row above them that is
-  nobody's part (总人口 其中：非农业 农业 其中：男性 女性 — two breakdowns of one total);
+  nobody's part (a 总计 row heading the table followed by 其中 rows is read only so: its 其中 groups
+  are several breakdowns, 采矿业 制造业 电力 | 国有控股企业 | 股份制企业 外商投资企业, not one list) (总人口 其中：非农业 农业 其中：男性 女性 — two breakdowns of one total);
   complete only for a complementary pair (男/女, 农业/非农业), else a sum above is reported;
 - a # row (of which) is never larger than the nearest row above it without #.
 Columns whose header names a rate (同比增长, 比重, %) are never added.
@@ -151,6 +152,8 @@ def _total_rows(t: Table) -> Iterator[Claim]:
             parts = data[start:i]
         elif top:
             parts = data[i + 1:totals[n + 1] if n + 1 < len(totals) else len(data)]
+            if parts and parts[0].label.startswith("其中"):
+                continue  # 总计 其中：采矿业 制造业 … 其中：国有控股企业: breakdowns of it, read by _of_which
         else:
             # from the last total row above, else from the first row under the header
             parts = data[(totals[n - 1] + 1 if n else 0):i]

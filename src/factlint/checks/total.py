@@ -7,10 +7,14 @@ Recognised structures (anything else is not checked):
 - parts followed by their total with 共/合计/总计: 新建3所、改扩建5所,共8所;
 - a total, then a sentence opening with 其中, 按…分 or 分…看 that gives one part per ；-clause
   (统计公报: 按经营地分，城镇…652.1亿元，增长6.7%；乡村…134.4亿元，增长7.8%); several such
-  groups after one total are several breakdowns of it (从隶属关系看…；从产业投向看…);
-  其中，3年期、5年期均为20亿美元 is one part per item;
+  groups after one total are several breakdowns of it (从隶属关系看…；从产业投向看…); the total is the
+  last figure before them, or an earlier one named by the parts' shared head noun (总产值…，增加值…。
+  其中，农业产值…；渔业产值…: parts of the 总产值);
+  其中，3年期、5年期均为20亿美元 is one part per item; a ；-clause holding two amounts is a breakdown of
+  its own (其中，一般债务…，专项债务…；政府债券…，非政府债券…), and the group is not read;
 - 其中 with parts in comma clauses of one sentence, same unit, sharing a word (其中中央…780多亿元，
-  地方…250多亿元); a single 其中 part is never above its whole;
+  地方…250多亿元), up to a clause that opens a part's own breakdown (通过其中24件，包括制定法律6件…);
+  a single 其中 part is never above its whole;
 - 在70只分红的基金中，债券型基金有46只…，偏股型基金24只;
 - 划分为8个方面，分别是：…支出39.62亿元；…；…支出4.84亿元 (as many ；-clauses as the count), parts
   of the nearest earlier figure named by their common metric (支出193.43亿元): complete;
@@ -23,6 +27,7 @@ the figures' intervals, so rounded parts (each ±half a unit) are not flagged fo
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -44,6 +49,7 @@ LIST_GAP = regex.compile(r"[^，,；;。！？()（）]{0,10}?[、和及][^，,�
 OVERLAP_NOTE = regex.compile(r"重复统计|重复计算|交叉|有重叠|兼任|部分重复|不重复")
 CLAUSE_GAP = regex.compile(r"[^，,；;。！？()（）、其]{0,4}[，,；;][^，,；;。！？()（）、]{1,24}")
 CHANGE_WORD = regex.compile(r"增长|下降|增加|减少|比上年|同比|提高|降低|其中")
+NESTED = regex.compile(r"包括|包含|含有?")  # a part's own breakdown begins
 TOTAL_WORD = regex.compile(r"[，,]?\s*(?:共计|合计|总计|总共|一共|共|累计)\s*$")
 
 
@@ -150,15 +156,32 @@ def _breakdowns(facts: DocumentFacts, by_sentence: dict[int, list[Quantity]]):
                 break
             k += 1
         before = by_sentence.get(anchor[s.paragraph], [])
+        si_first = si
         si = max(k, si) + 1
         if len(parts) < 2 or not before:
             continue
         dim = parts[0].figure.dimension
-        total = next((q for q in reversed(before) if q.figure.dimension == dim), None)
+        if any(sum(q.figure.dimension == dim for q in by_sentence.get(j, [])) > 1 for j in range(si_first, k + 1)):
+            continue  # 其中，一般债务134841亿元，专项债务141008亿元；政府债券274098亿元，…: each clause a breakdown
+        total = _named_total([q for q in before if q.figure.dimension == dim], names)
         if total is None or any(q.figure.dimension != dim for q in parts):
             continue
         why = complete(names)
         yield total, parts, bool(why), "分项" + (f"（{why}）" if why else "")
+
+
+def _named_total(candidates: list[Quantity], names: list[str]) -> Quantity | None:
+    """The figure the parts break down: the last one before them, unless the parts share a head noun
+    (农业产值, 林业产值, … 渔业产值) that an earlier figure names and the last one does not
+    (农林牧渔业总产值69.93亿元…，增加值37.90亿元…。其中，农业产值7.09亿元…: the 总产值's parts)."""
+    if not candidates:
+        return None
+    head = os.path.commonprefix([n[::-1] for n in names])[::-1][-2:] if all(names) else ""  # 产值
+    if len(head) >= 2 and not candidates[-1].metric.endswith(head):
+        named = [q for q in candidates if q.metric.endswith(head)]
+        if named:
+            return named[-1]
+    return candidates[-1]
 
 
 def _share_word(a: str, b: str) -> bool:
@@ -299,6 +322,7 @@ def _run_after(text: str, total: Quantity, rest: list[Quantity]) -> list[Quantit
             gap = text[run[-1].figure.end:q.figure.start]
             if (q.figure.dimension != dim or q.figure.unit_text != first.figure.unit_text
                     or not CLAUSE_GAP.fullmatch(gap) or CHANGE_WORD.search(gap) or "总" in gap
+                    or NESTED.search(gap)  # 通过其中24件，包括制定法律6件…: the parts of 24件, not of the total
                     or q.figure.value > total.figure.value):  # 治理草原400万亩 after 造林120万亩: not a part
                 break
             run.append(q)
