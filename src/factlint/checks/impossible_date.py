@@ -1,5 +1,5 @@
 """Dates and times that cannot exist: 2月30日, 4月31日, 13月, 2月29日 in a non-leap year, 25时,
-and a 星期 that does not match its date.
+and a 星期 that does not match its date. 晚24时 (早7时到晚24时) is midnight, the end of the day.
 
 A 星期 (周六, 礼拜天) is checked against its date: the date written just before it
 (2023年12月26日（星期二）), the date in brackets just after it (本周六（11月22日）), or, for
@@ -79,7 +79,8 @@ def check(rule, facts: DocumentFacts) -> Iterator[Finding]:
             continue
         h, mi = int(m.group("h")), int(m.group("mi") or 0)
         pm = q.figure.text.startswith(("下午", "晚上", "晚", "傍晚"))
-        if h > 24 or mi > 59 or (pm and h > 12):
+        midnight = h == 24 and mi == 0 and q.figure.text.startswith(("晚上", "晚", "夜间", "夜里"))
+        if h > 24 or mi > 59 or (pm and h > 12 and not midnight):
             why = f"没有“{q.figure.text}”这个时刻"
             yield Finding(rule.id, rule.category, rule.severity, rule.message.format(reason=why),
                           Location(facts.path, q.span), evidence={"time": q.figure.text, "reason": why})

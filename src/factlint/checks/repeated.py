@@ -8,7 +8,8 @@ from whole clauses and widened character by character. It is reported when the r
   `min_passage_chars` characters (a paragraph's worth reprinted under a subheading).
 Silent on: a clause shared by two sentences that go on differently (a policy phrase or a
 figure restated), headings (a headline repeated as the opening is layout), a wire story's lead (with
-its dateline) that a later paragraph restates as it expands on it (导语 and 主体 of a wire story), the notes under a table
+its dateline, or a lead paragraph that is nothing but that sentence) that a later paragraph opens with
+and expands on (导语 and 主体 of a wire story), the notes under a table
 (注：1．… 2．本表部分指标存在总计不等于分项之和情况… printed under each table), text after a
 摘要/提要/导语/主要内容 label (an abstract repeats the body by design), tables, and two items of one
 file (本报讯, 新华社…电, 央视网消息 start a new item: two reports of one event share wording).
@@ -42,7 +43,8 @@ TABLE_ROW = regex.compile(r"\t|^\|.*\|\s*$|^(?=.{0,120}$).*\S {2,}\S.* {2,}")
 # the notes under a table: 注：, then numbered notes (本表部分指标存在总计不等于分项之和情况… under each table)
 TABLE_NOTE = regex.compile(r"\s*(?:注\s*\d?\s*[：:]|\d{1,2}\s*[．.、](?!\d))")
 # a wire story's lead opens with its dateline: 中新网9月2日电, 中新经纬客户端7月26日电, 本报讯
-DATELINE = regex.compile(r"\d{1,2}月\d{1,2}日电|本报讯|[^，。]{0,8}讯[（(]")
+# or with the day of the news itself: 4月16日，国家统计局公布…
+DATELINE = regex.compile(r"\d{1,2}月\d{1,2}日电|本报讯|[^，。]{0,8}讯[（(]|^\s*\d{1,2}月\d{1,2}日[，,]")
 ABSTRACT = regex.compile(r"(?:(?:内容)?(?:摘要|提要|导语|导读|编者按)|主要内容[有是]?)[：:]")
 ABSTRACT_HEADING = regex.compile(r"(?:(?:内容)?(?:摘要|提要|导语|导读|编者按)|.{0,12}主要内容[有是]?)[：:]?")
 ABSTRACT_REACH = 600  # characters after the label that may still be the abstract
@@ -218,10 +220,19 @@ def _lead_restated(facts, s: _Stream, places: list[tuple[int, int]]) -> bool:
     我国服务贸易保持良好增长态势。… / 会上，…通报了…。今年1-7月，我国服务贸易保持良好增长态势。…;
     财政部…数据显示，1-6月，…33411亿元。其中，… / 1-6月发行情况上，…33411亿元。其中，…"""
     ctx = facts.context
-    (a, _), (b, _) = places
+    (a, ae), (b, be) = places
     pa, pb = s.para[a], s.para[b]
-    return (ctx is not None and ctx.zones[pa] == "lead" and pb > pa
-            and bool(DATELINE.search(facts.segments.paragraphs[pa].text[:40])))
+    if ctx is None or ctx.zones[pa] != "lead" or pb <= pa:
+        return False
+    if DATELINE.search(facts.segments.paragraphs[pa].text[:40]):
+        return True
+    # a summary lead: the lead paragraph is the repeated text and nothing else, and the later paragraph
+    # goes on after it (1-4月份，…增长10.7%，增速比一季度下降2个百分点。 / …下降2个百分点；比同期…)
+    n = len(s.para)
+    whole_lead = (a == 0 or s.para[a - 1] != pa) and (ae == n or s.para[ae] != pa)
+    opens = s.para[b - 1] != pb  # the later paragraph opens with it …
+    expands = be < n and s.para[be] == pb  # … and goes on
+    return whole_lead and opens and expands
 
 
 def _offsets(facts, s: _Stream, start: int, end: int) -> tuple[int, int, int]:

@@ -13,7 +13,10 @@ Two figures "name the same thing" when they have the same dimension and unit, th
 由120元提高到200元 never with anything), periods that agree (1-11月 = 1—11月 = 前11个月; a
 headline may leave the period to its body), subjects that can be the same (朝阳 ≠ 西城), and
 metrics that share their head noun or, for a headline, at least `min_shared_chars` characters of
-content words (新开工 in 1—9月全国新开工改造城镇老旧小区2.43万个 and 1—9月份新开工数量已达2.43万个).
+content words (新开工 in 1—9月全国新开工改造城镇老旧小区2.43万个 and 1—9月份新开工数量已达2.43万个);
+an industry written before one metric and not the other (服务业实际使用外资金额 / 全国实际使用外资金额)
+makes them two things, and so do metrics ending in two different measures (`measures`: 商品房成交均价 /
+商品房销售面积) however many words they share. The 月 of 1-3月商品房销售面积 is no word of the metric.
 A headline or lead figure is reported only when no figure of the body that names the same thing
 agrees with it (a headline rounding 2026亿 to 超2000亿 agrees), and the body names it at least once.
 """
@@ -46,6 +49,11 @@ class Options:
     min_shared_chars: int = 3  # content characters a headline and a body figure must share
     generic: tuple[str, ...] = ("数量", "人数", "总数", "规模", "数", "总量", "情况", "方面", "工作", "今年", "全国",
                                 "同期", "记者", "增长", "比重", "占比")
+    # what a metric measures, as its last word: two metrics ending in two of these are two things
+    # (商品房成交均价 / 商品房销售面积) however many words they share
+    measures: tuple[str, ...] = ("面积", "均价", "价格", "单价", "销售额", "销售量", "销量", "产量", "产值", "金额",
+                                 "收入", "利润", "成本", "户数", "个数", "件数", "次数", "总额",
+                                 "余额", "投资", "用电量", "吞吐量", "货运量", "客运量")
 
 
 def _comparable(q: Quantity) -> bool:
@@ -68,12 +76,23 @@ def _tokens(text: str, opts: Options) -> set[str]:
             and regex.fullmatch(r"\p{Han}+", t)}
 
 
-_RATE_TAIL = regex.compile(r"(?:增速|增幅|涨幅|降幅|增长率|增长)$")
+_RATE_TAIL = regex.compile(r"(?:增速|增幅|涨幅|降幅|增长率|增长|上涨|下跌|上升|下降)$")
+# the unit of a period written against the metric (1-3月|商品房销售面积): not a word of the metric
+_PERIOD_UNIT = regex.compile(r"^(?:月份|月|年度|年|日)")
+
+
+def _bare(q: Quantity) -> str:
+    return _PERIOD_UNIT.sub("", q.metric)
 
 
 def _metric(q: Quantity) -> str:
-    m = PER_WORDS.sub("", q.metric)
+    m = PER_WORDS.sub("", _bare(q))
     return _RATE_TAIL.sub("", m) if q.role == "change" else m
+
+
+def _last_word(metric: str, opts: Options) -> str:
+    toks = [t for t in words.cut(metric) if regex.fullmatch(r"\p{Han}+", t)]
+    return toks[-1] if toks and len(toks[-1]) >= 2 and toks[-1] not in opts.generic else ""
 
 
 def _head(q: Quantity, opts: Options) -> str:
@@ -86,11 +105,31 @@ def _head(q: Quantity, opts: Options) -> str:
     return ""
 
 
+# the words of an industry (服务业, 高技术制造业) that are not one: 企业, 就业, 行业 …
+_NOT_SECTOR = ("企业", "就业", "创业", "营业", "专业", "行业", "事业", "作业", "毕业", "失业", "职业", "物业", "产业", "业")
+
+
+def _sector(q: Quantity) -> str:
+    """The industry written just before the metric, which the metric's ten characters may have lost:
+    服务业|实际使用外资金额823亿元 is a part of 全国实际使用外资金额1022.8亿元, not the same figure."""
+    m = _metric(q)
+    k = q.phrase.rfind(m) if m else -1
+    if k <= 0:
+        return ""
+    toks = [t for t in words.cut(q.phrase[:k]) if regex.fullmatch(r"\p{Han}+", t)]
+    if not toks or toks[-1] in _NOT_SECTOR or not toks[-1].endswith("业"):
+        return ""
+    return toks[-1]
+
+
 def _same_thing(a: Quantity, b: Quantity, opts: Options, loose: bool) -> int:
     """How well b names what a names: 0 not at all, higher is closer."""
     ha, hb = _head(a, opts), _head(b, opts)
     if ha and hb and ha != hb:
         return 0  # 27人死亡 / 730多人受伤
+    sa, sb = _sector(a), _sector(b)
+    if sa and sa not in b.phrase or sb and sb not in a.phrase:
+        return 0  # 全国实际使用外资金额 / 服务业实际使用外资金额
     ma, mb = _metric(a), _metric(b)
     if ma and ma == mb and len(ma) >= 2:
         return 100
@@ -104,6 +143,9 @@ def _same_thing(a: Quantity, b: Quantity, opts: Options, loose: bool) -> int:
         return 40  # 27人死亡 / 地震已造成37人死亡
     if not loose:
         return 0
+    la, lb = _last_word(ma, opts), _last_word(mb, opts)
+    if la != lb and la in opts.measures and lb in opts.measures:
+        return 0  # 商品房成交均价 / 商品房销售面积: one word in common, two different things
     bag_a = ma + a.phrase + a.noun[:8]
     bag_b = mb + b.phrase + b.noun[:8]
     shared = max(sum(len(t) for t in _tokens(mb + b.noun[:8], opts) if t in bag_a),
@@ -140,8 +182,8 @@ def _compatible(a: Quantity, b: Quantity, headline: bool) -> bool:
         return False
     if "subject" in a.written and "subject" in b.written and a.subject != b.subject:
         return False
-    if a.zone == "lead" and not (a.metric == b.metric and ("period" in a.written and "period" in b.written
-                                                           or len(a.metric) >= 4 and "period" in a.written
+    if a.zone == "lead" and not (_bare(a) == _bare(b) and ("period" in a.written and "period" in b.written
+                                                           or len(_bare(a)) >= 4 and "period" in a.written
                                                            and not b.period)):
         # a lead holds many figures: only the same metric, of a period written in both, or written in
         # the lead and left to the article's frame in the body (1—8月，全市完成房地产投资…)
