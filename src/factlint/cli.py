@@ -74,11 +74,16 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+_interrupted = False  # set by Ctrl-C: whatever exception the interrupt then causes, it is an interrupt
+
+
 def _interrupt_handler(main_pid: int):
     """Ctrl-C: the main process stops with one line; a worker process leaves at once, without a traceback."""
     def handler(signum, frame):
+        global _interrupted
         if os.getpid() != main_pid:
             os._exit(EXIT_ERROR)
+        _interrupted = True
         raise KeyboardInterrupt
     return handler
 
@@ -129,6 +134,11 @@ def main(argv: list[str] | None = None) -> int:
         _err("内存不足 (out of memory)")
         return EXIT_ERROR
     except Exception as exc:  # a crash must never look like "findings" (exit 1) or print a traceback
+        if _interrupted:
+            # KeyboardInterrupt raised inside threading or multiprocessing internals can surface as
+            # another error (RuntimeError: release unlocked lock): it is still the user's Ctrl-C
+            _err("已中断 (interrupted)")
+            return EXIT_ERROR
         if os.environ.get("FACTLINT_DEBUG"):
             raise
         where = _crash_site(exc)
