@@ -56,10 +56,15 @@ class Options:
                                  "余额", "投资", "用电量", "吞吐量", "货运量", "客运量")
 
 
+# the figure is the base of a comparison (比“十五”计划目标|3000亿元超过1070亿元): it names the benchmark of
+# the sentence's own indicator, not a thing of its own, and each indicator has its own
+_BENCHMARK = regex.compile(r"^比[^增减降升涨提高低多少超过出达为是]*$")
+
+
 def _comparable(q: Quantity) -> bool:
     f = q.figure
     return (f.kind in ("quantity", "percent") and not f.chinese and f.low is not None and q.role != "from"
-            and q.zone in RANK)
+            and q.zone in RANK and not _BENCHMARK.match(q.phrase))
 
 
 def _meet(a: Quantity, b: Quantity) -> bool:

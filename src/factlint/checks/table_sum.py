@@ -9,7 +9,8 @@ Recognised (each a `table-sum` claim; anything else in a table is not checked):
   odd row is reported;
 - rows naming every member of a complete series (第一产业/第二产业/第三产业) under the row just
   above them (地区生产总值): the members add up to it; the rows between one member and the
-  next are parts of it, which may be partial, so only a sum above that member is reported;
+  next are parts of it, which may be partial, so only a sum above that member is reported (a row
+  of no figures, 分行业 -- -- --, ends them: what follows is another breakdown);
 - 其中： rows: the rows from 其中 to the next 其中 are parts of the last row above them that is
   nobody's part (a 总计 row heading the table followed by 其中 rows is read only so: its 其中 groups
   are several breakdowns, 采矿业 制造业 电力 | 国有控股企业 | 股份制企业 外商投资企业, not one list) (总人口 其中：非农业 农业 其中：男性 女性 — two breakdowns of one total);
@@ -214,8 +215,11 @@ def _series(t: Table) -> Iterator[Claim]:
                 yield _claim(parent.figures[k], _column(rows, k), "/".join(members), True,
                              [r.core for r in rows], parent.core)
             ends = idx[1:] + [len(data)]
+            # a row of no figures inside the table (分行业 -- -- --) heads a new breakdown: the rows
+            # under it are no longer parts of the member above it
+            breaks = [r.line for r in t.rows if not r.is_data and r.label and r.line > data[0].line]
             for i, end in zip(idx, ends):
-                subs = data[i + 1:end]
+                subs = [s for s in data[i + 1:end] if not any(data[i].line < b < s.line for b in breaks)]
                 if len(subs) < 2 or any(s.label.startswith(("#", "＃", "其中")) for s in subs):
                     continue
                 for k in _columns(t, data[i], subs):

@@ -36,7 +36,7 @@ import regex
 from .. import intervals as iv
 from ..facts import DocumentFacts, Quantity
 from ..findings import Finding, Location
-from ..lexicon import complementary
+from ..lexicon import arithmetic_words, complementary
 from ..parts import complete
 from ..claims import Claim, Role
 from ..document import Span
@@ -166,8 +166,26 @@ def _breakdowns(facts: DocumentFacts, by_sentence: dict[int, list[Quantity]]):
         total = _named_total([q for q in before if q.figure.dimension == dim], names)
         if total is None or any(q.figure.dimension != dim for q in parts):
             continue
+        cut = _first_outside(total.metric, names)
+        if cut is not None:
+            # 粮食种植面积…。其中，小麦…；玉米…；油料种植面积…: from 油料 on, other crops, not parts
+            parts, names = parts[:cut], names[:cut]
+            if len(parts) < 2:
+                continue
         why = complete(names)
         yield total, parts, bool(why), "分项" + (f"（{why}）" if why else "")
+
+
+def _first_outside(total_metric: str, names: list[str]) -> int | None:
+    """The first part named by a category that is no kind of the total's (粮食 / 油料: not_kinds_of)."""
+    for group in arithmetic_words().get("not_kinds_of", []):
+        whole, others = group[0], group[1:]
+        if whole not in total_metric:
+            continue
+        for i, name in enumerate(names):
+            if any(name.startswith(o) for o in others):
+                return i
+    return None
 
 
 def _named_total(candidates: list[Quantity], names: list[str]) -> Quantity | None:
